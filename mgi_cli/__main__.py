@@ -1,0 +1,3 @@
+from mgi_cli.cli import main
+
+main()

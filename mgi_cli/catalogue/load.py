@@ -1,0 +1,83 @@
+"""Find and load catalogues: the packaged ones, and any file a user names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from mgi_cli.catalogue.checks import check_catalogue
+from mgi_cli.catalogue.models import Catalogue
+from mgi_cli.errors import CatalogueError
+from mgi_cli.model_problems import problems_from_validation
+from mgi_cli.problems import Problem, Severity
+from mgi_cli.yamlread import load_yaml_file
+
+
+def load_catalogue(path: Path) -> Catalogue:
+    """Load and check one catalogue file; raises CatalogueError with every problem."""
+    parsed = load_yaml_file(path)
+    problems: list[Problem] = list(parsed.problems)
+    catalogue = None
+    if not problems:
+        if not isinstance(parsed.data, dict):
+            problems.append(parsed.problem((), "wrong-type", "a catalogue is a mapping"))
+        else:
+            try:
+                catalogue = Catalogue.model_validate(parsed.data)
+            except ValidationError as error:
+                problems.extend(problems_from_validation(error, parsed, Catalogue))
+    if catalogue is not None:
+        problems.extend(check_catalogue(catalogue, parsed))
+    if catalogue is None or any(p.severity is Severity.ERROR for p in problems):
+        raise CatalogueError(f"{path}: the catalogue is not valid", problems=problems)
+    return catalogue
+
+
+def packaged_catalogue_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.yaml") if p.is_file())
+
+
+@dataclass
+class CatalogueLibrary:
+    """Catalogues by ``<id>@<version>``: the packaged folder, then files added by users.
+
+    Packaged files are named ``<id>-<version>.yaml`` so one can be found without
+    loading the others.
+    """
+
+    folder: Path
+    extra: dict[str, Catalogue] = field(default_factory=dict)
+    _loaded: dict[str, Catalogue] = field(default_factory=dict)
+
+    def add_file(self, path: Path) -> Catalogue:
+        catalogue = load_catalogue(path)
+        self.extra[catalogue.ref] = catalogue
+        return catalogue
+
+    def get(self, ref: str) -> Catalogue | None:
+        if ref in self.extra:
+            return self.extra[ref]
+        if ref not in self._loaded:
+            ident, _, version = ref.partition("@")
+            candidate = self.folder / f"{ident}-{version}.yaml"
+            if not version or not candidate.is_file():
+                return None
+            self._loaded[ref] = load_catalogue(candidate)
+        return self._loaded[ref]
+
+    def known(self) -> list[str]:
+        refs = set(self.extra) | set(self._loaded)
+        for path in packaged_catalogue_files(self.folder):
+            ident, _, version = path.stem.rpartition("-")
+            refs.add(f"{ident}@{version}")
+        return sorted(refs)
+
+    def default(self, level: str = "national") -> Catalogue:
+        """The newest packaged catalogue for a level."""
+        for ref in reversed(self.known()):
+            catalogue = self.get(ref)
+            if catalogue is not None and catalogue.level == level:
+                return catalogue
+        raise CatalogueError(f"no {level} catalogue is installed")

@@ -1,0 +1,84 @@
+"""The matrix file, format version 1 (CONTRACT.md)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+FORMAT = "mgi-matrix/1"
+Status = Literal["draft", "in_review", "validated", "published"]
+PUBLISHABLE: frozenset[str] = frozenset({"validated", "published"})
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Reference(_Model):
+    """A source: a law, strategy, report or page, with the dates that show its age."""
+
+    title: str = Field(min_length=1, description="What the source is, e.g. the act and section.")
+    url: str | None = Field(default=None, description="http or https address of the source.")
+    publisher: str | None = Field(default=None, description="Who issued the source.")
+    published: date | None = Field(default=None, description="When the source was issued.")
+    accessed: date | None = Field(default=None, description="When the source was last checked.")
+
+
+class Answer(_Model):
+    """The answer to one indicator, why, and from which sources."""
+
+    answer: str | None = Field(
+        default=None,
+        description="yes | partial | no | not_applicable, or the indicator's own choices; "
+        "null while the matrix is a draft.",
+    )
+    justification: str | None = Field(
+        default=None, description="Why: names the law, policy or body."
+    )
+    references: list[Reference] = Field(default_factory=list)
+    restricted: bool = Field(
+        default=False,
+        description="true: this answer's justification and references never appear in "
+        "public output.",
+    )
+    reviewed: bool = Field(
+        default=True,
+        description="false on an answer carried over from the baseline that nobody has "
+        "re-checked yet.",
+    )
+    notes: str | None = Field(default=None, description="Working notes for the team.")
+
+
+class Matrix(_Model):
+    """One MGI assessment: who, when, against which catalogue, and every answer."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        title="MGI matrix",
+        json_schema_extra={"$id": "https://mgi-cli.example/schema/mgi-matrix-1.json"},
+    )
+
+    format: Literal["mgi-matrix/1"] = Field(description="File format version.")
+    country: str = Field(
+        pattern=r"^[A-Z]{3}$",
+        description="ISO 3166-1 alpha-3 code; user-assigned codes (XAA-XZZ ...) for examples.",
+    )
+    level: Literal["national", "local"]
+    locality: str | None = Field(default=None, description="The city or region (level local).")
+    assessment: Literal["baseline", "follow_up"]
+    baseline: str | None = Field(
+        default=None, description="follow_up only: the earlier matrix, relative to this file."
+    )
+    catalogue: str = Field(
+        pattern=r"^[a-z0-9][a-z0-9_.-]*@[0-9A-Za-z][0-9A-Za-z._-]*$",
+        description="The catalogue this matrix answers, as <id>@<version>.",
+    )
+    modules: list[str] = Field(min_length=1, description="Indicator sets answered.")
+    assessed_on: date
+    status: Status
+    confidentiality: Literal["restricted", "public"] = "restricted"
+    title: str | None = Field(default=None, description="Display name, e.g. the country's name.")
+    answers: dict[str, Answer | None] = Field(default_factory=dict)

@@ -1,0 +1,156 @@
+"""Rules on answers: known indicators, declared modules, scales, completeness."""
+
+from __future__ import annotations
+
+from mgi_cli.problems import Severity
+from mgi_cli.suggest import nearest
+from mgi_cli.validate.context import RuleContext
+
+
+def check_answers(ctx: RuleContext) -> None:
+    catalogue = ctx.catalogue
+    if catalogue is None:
+        return
+    matrix = ctx.matrix
+    declared = set(matrix.modules)
+    ids = [i.id for i in catalogue.indicators]
+    for indicator_id, entry in matrix.answers.items():
+        where = ("answers", indicator_id)
+        indicator = catalogue.indicator(indicator_id)
+        if indicator is None:
+            match = nearest(indicator_id, ids, cutoff=0.5)
+            ctx.report(
+                where, "unknown-indicator",
+                f"{catalogue.ref} has no indicator {indicator_id!r}",
+                key=True, hint=f"did you mean {match!r}?" if match else None,
+            )  # fmt: skip
+            continue
+        if indicator.module not in declared:
+            ctx.report(
+                where, "undeclared-module",
+                f"{indicator_id} belongs to the module {indicator.module!r}, which this "
+                "matrix does not declare",
+                key=True, hint=f"add {indicator.module} to `modules:` or remove the answer",
+            )  # fmt: skip
+        if entry is None or entry.answer is None:
+            continue
+        choices = [c.id for c in catalogue.scale_of(indicator)]
+        if entry.answer not in choices:
+            ctx.report(
+                (*where, "answer"), "invalid-answer",
+                f"{entry.answer!r} is not an answer to {indicator_id}; it takes "
+                + ", ".join(choices),
+            )  # fmt: skip
+        elif not (entry.justification or "").strip():
+            ctx.report(
+                (*where, "answer"), "missing-justification",
+                f"{indicator_id} is answered without a justification",
+                severity=ctx.completeness(),
+                hint="say why, naming the law, policy or body",
+            )  # fmt: skip
+    _check_missing(ctx, declared)
+    _check_unreviewed(ctx)
+
+
+def _check_missing(ctx: RuleContext, declared: set[str]) -> None:
+    assert ctx.catalogue is not None
+    answers = ctx.matrix.answers
+    for indicator in ctx.catalogue.in_modules(declared):
+        if indicator.id in ctx.loaded.broken_answers:
+            continue
+        entry = answers.get(indicator.id)
+        if entry is not None and entry.answer is not None:
+            continue
+        present = indicator.id in answers
+        ctx.report(
+            ("answers", indicator.id) if present else ("answers",),
+            "missing-answer",
+            f"{indicator.id} has no answer" if present else f"{indicator.id} is missing",
+            severity=ctx.completeness(), key=True,
+        )  # fmt: skip
+
+
+def _check_unreviewed(ctx: RuleContext) -> None:
+    waiting = [k for k, a in ctx.matrix.answers.items() if a is not None and not a.reviewed]
+    if waiting:
+        ctx.report(
+            ("answers",), "unreviewed-answers",
+            f"{len(waiting)} answer(s) carried over from the baseline still need review "
+            f"(first: {waiting[0]})",
+            severity=ctx.completeness(), key=True,
+            hint="check each one and remove `reviewed: false`",
+        )  # fmt: skip
+
+
+def check_references(ctx: RuleContext) -> None:
+    """Evidence: yes/partial answers cite sources; sources are http(s) and dated sanely."""
+    matrix = ctx.matrix
+    today = ctx.options.today
+    for indicator_id, entry in matrix.answers.items():
+        if entry is None:
+            continue
+        where = ("answers", indicator_id)
+        indicator = ctx.indicator(indicator_id)
+        if indicator is not None and entry.answer is not None and not entry.references:
+            counts = {c.id: c.counts_as for c in ctx.catalogue.scale_of(indicator)}  # type: ignore[union-attr]
+            if counts.get(entry.answer) in ("yes", "partial"):
+                ctx.report(
+                    (*where, "answer"), "missing-reference",
+                    f"{indicator_id} is answered {entry.answer!r} without a reference",
+                    severity=ctx.completeness(),
+                    hint="add the law, policy or page that shows it under `references:`",
+                )  # fmt: skip
+        for index, reference in enumerate(entry.references):
+            here = (*where, "references", index)
+            if reference.url is not None and not _is_web_url(reference.url):
+                ctx.report(
+                    (*here, "url"), "reference-url",
+                    f"the reference URL {reference.url[:80]!r} is not an http(s) address",
+                    hint="only http:// and https:// links are allowed",
+                )  # fmt: skip
+            for name in ("published", "accessed"):
+                value = getattr(reference, name)
+                if value is not None and value > today:
+                    ctx.report((*here, name), "future-date", f"{name} {value} is in the future")
+            if reference.accessed and reference.accessed > matrix.assessed_on:
+                ctx.report(
+                    (*here, "accessed"), "accessed-after-assessment",
+                    f"accessed {reference.accessed} is after the assessment date "
+                    f"{matrix.assessed_on}",
+                )  # fmt: skip
+            if reference.published and reference.accessed and (
+                reference.published > reference.accessed
+            ):
+                ctx.report(
+                    (*here, "published"), "published-after-accessed",
+                    f"published {reference.published} is after accessed {reference.accessed}",
+                )  # fmt: skip
+            _check_age(ctx, here, reference.accessed)
+
+
+def _check_age(ctx: RuleContext, here: tuple[object, ...], accessed: object) -> None:
+    from datetime import date
+
+    if not isinstance(accessed, date):
+        ctx.report(here, "undated-reference", "the reference has no `accessed` date",
+                   severity=Severity.WARNING,
+                   hint="add `accessed: YYYY-MM-DD` so readers can see how fresh it is")  # fmt: skip
+        return
+    age = (ctx.matrix.assessed_on - accessed).days
+    if age > ctx.options.stale_after_days:
+        ctx.report(
+            (*here, "accessed"), "stale-reference",
+            f"the reference was last accessed {age // 365} year(s) before the assessment "
+            f"({accessed}); data go stale",
+            severity=Severity.WARNING, hint="check the source again and update `accessed`",
+        )  # fmt: skip
+
+
+def _is_web_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)

@@ -1,0 +1,75 @@
+"""Rules linking a follow-up assessment to its baseline."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mgi_cli.matrix.load import load_matrix
+from mgi_cli.matrix.models import Matrix
+from mgi_cli.problems import Severity
+from mgi_cli.validate.context import RuleContext
+
+
+def baseline_path(matrix_path: Path, baseline: str) -> Path:
+    """The baseline file a follow-up names, relative to the follow-up's folder."""
+    return matrix_path.parent / baseline
+
+
+def check_follow_up(ctx: RuleContext) -> None:
+    matrix = ctx.matrix
+    if matrix.assessment != "follow_up":
+        return
+    if not matrix.baseline:
+        ctx.report(
+            (), "baseline-missing", "a follow_up must name its baseline matrix",
+            hint="add `baseline: <path of the earlier matrix, relative to this file>`",
+        )  # fmt: skip
+        return
+    target = baseline_path(ctx.loaded.path, matrix.baseline)
+    if not target.is_file():
+        ctx.report(
+            ("baseline",), "baseline-unreadable",
+            f"the baseline {matrix.baseline!r} does not exist (looked for {target})",
+        )  # fmt: skip
+        return
+    base = load_matrix(target)
+    if base.matrix is None:
+        first = base.problems[0] if base.problems else None
+        detail = f": {first.message} (line {first.line})" if first else ""
+        ctx.report(
+            ("baseline",), "baseline-unreadable",
+            f"the baseline {matrix.baseline!r} cannot be read as a matrix{detail}",
+            hint=f"run `mgi validate {target}`",
+        )  # fmt: skip
+        return
+    _compare(ctx, base.matrix)
+
+
+def _compare(ctx: RuleContext, base: Matrix) -> None:
+    matrix = ctx.matrix
+    for field in ("country", "level", "locality"):
+        mine, theirs = getattr(matrix, field), getattr(base, field)
+        if mine != theirs:
+            ctx.report(
+                ("baseline",), "baseline-mismatch",
+                f"the baseline is for {field} {theirs!r}, this matrix for {mine!r}",
+            )  # fmt: skip
+    if base.assessed_on >= matrix.assessed_on:
+        ctx.report(
+            ("baseline",), "baseline-not-earlier",
+            f"the baseline was assessed on {base.assessed_on}, not before this follow-up "
+            f"({matrix.assessed_on})",
+        )  # fmt: skip
+        return
+    years = ctx.options.follow_up_min_years
+    try:
+        due = base.assessed_on.replace(year=base.assessed_on.year + years)
+    except ValueError:  # 29 February
+        due = base.assessed_on.replace(year=base.assessed_on.year + years, day=28)
+    if matrix.assessed_on < due:
+        ctx.report(
+            ("baseline",), "baseline-too-recent",
+            f"the baseline ({base.assessed_on}) is less than {years} years before this "
+            f"follow-up ({matrix.assessed_on})",
+            severity=Severity.WARNING,
+        )  # fmt: skip
