@@ -1,0 +1,13 @@
+"""One module per command (or command group); each has ``register(app)``.
+
+Commands parse options, call one core function and hand its result to a
+reporter; they import heavy modules inside the command body.
+"""
+
+from __future__ import annotations
+
+from types import ModuleType
+
+from mgi_cli.commands import catalogue, schema, validate
+
+COMMAND_MODULES: list[ModuleType] = [validate, schema, catalogue]

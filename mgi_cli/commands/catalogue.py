@@ -1,0 +1,67 @@
+"""`mgi catalogue`: read the indicator questions without opening YAML."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mgi_cli.commands.common import catalogue_library
+from mgi_cli.errors import MgiError, UsageError
+
+
+def catalogue(
+    indicator: Annotated[str | None, typer.Argument(help="Show one indicator in full.")] = None,
+    catalogue: Annotated[
+        Path | None,
+        typer.Option("--catalogue", exists=True, dir_okay=False, help="A catalogue file."),
+    ] = None,
+    level: Annotated[str, typer.Option("--level", help="national | local")] = "national",
+    output_format: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    dimension: Annotated[
+        str | None, typer.Option("--dimension", help="Only this dimension, e.g. D1.")
+    ] = None,
+    tag: Annotated[
+        str | None, typer.Option("--tag", help="Only this theme: rights, gender, environment.")
+    ] = None,
+    gcm: Annotated[
+        int | None,
+        typer.Option("--gcm", min=1, max=23, help="Only indicators linked to this GCM objective."),
+    ] = None,
+    module: Annotated[
+        str | None, typer.Option("--module", help="Only this module, e.g. covid19.")
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="en | fr | es")] = "en",
+) -> None:
+    """List the indicators of a catalogue, or show one in full."""
+    from mgi_cli.catalogue.load import load_catalogue
+    from mgi_cli.catalogue.view import (
+        IndicatorFilter,
+        catalogue_json,
+        write_catalogue_text,
+        write_indicator_text,
+    )
+
+    if output_format not in ("text", "json"):
+        raise UsageError(f"unknown --format {output_format!r}; use text or json")
+    if level not in ("national", "local"):
+        raise UsageError(f"unknown --level {level!r}; use national or local")
+    cat = load_catalogue(catalogue) if catalogue else catalogue_library().default(level)
+    wanted = IndicatorFilter(dimension, tag, gcm, module, indicator)
+    selected = wanted.apply(cat)
+    if indicator is not None and not selected:
+        raise MgiError(f"{cat.ref} has no indicator {indicator!r}")
+    if output_format == "json":
+        json.dump(catalogue_json(cat, selected), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+    elif indicator is not None:
+        write_indicator_text(cat, selected[0], lang, sys.stdout)
+    else:
+        write_catalogue_text(cat, selected, lang, sys.stdout)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(catalogue)
