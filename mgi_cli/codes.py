@@ -1,0 +1,66 @@
+"""Every problem code mgi reports, with what it means. Codes are stable: scripts rely on them.
+
+The README's table of codes is checked against this registry by the tests.
+"""
+
+from __future__ import annotations
+
+CODES: dict[str, str] = {
+    # Reading the file
+    "file-unreadable": "The file or folder cannot be read (permissions, a folder given as a file).",
+    "file-too-large": "The file is larger than 16 MiB; a matrix is usually under 200 KiB.",
+    "file-empty": "The file holds no YAML content.",
+    "encoding": "The file is not UTF-8 (binary, UTF-16/32, or another encoding).",
+    "symlink-loop": "A folder links back to one already being checked (warning; skipped).",
+    # YAML
+    "yaml-syntax": "Not valid YAML; the position is the parser's.",
+    "yaml-duplicate-key": "A key appears twice in one mapping; YAML tools would keep only one.",
+    "yaml-multiple-documents": "More than one YAML document (`---`) in a matrix file.",
+    "yaml-alias-expansion": "Aliases expand beyond 100,000 nodes (an alias bomb).",
+    "yaml-too-deep": "Nesting deeper than 200 levels.",
+    "yaml-unsupported": "A YAML feature a matrix does not use: explicit tags, complex keys.",
+    # The matrix format
+    "unknown-format": "`format:` names a matrix format version this mgi does not read.",
+    "unknown-key": "A key the format does not define (with a 'did you mean' hint).",
+    "missing-key": "A required key is absent.",
+    "wrong-type": "A value of the wrong type (text, list, mapping, date, true/false).",
+    "invalid-value": "A value outside the allowed set or pattern (e.g. `level`, `status`, a date).",
+    # Catalogue
+    "unknown-catalogue": "`catalogue:` names a catalogue version mgi does not have.",
+    "catalogue-invalid": "The catalogue the matrix names cannot be loaded.",
+    "catalogue-level": "A national matrix answers a local catalogue, or the reverse.",
+    "unknown-module": "`modules:` names a module the catalogue does not have.",
+    "catalogue-duplicate": "(catalogue files) An id or question is used twice.",
+    "catalogue-link": "(catalogue files) A dimension, sub-area, module, theme or scale link "
+    "does not resolve.",
+    "catalogue-cycle": "(catalogue files) `replaces` links form a cycle.",
+    # Answers
+    "unknown-indicator": "An answer for an indicator the catalogue does not have (nearest id "
+    "suggested).",
+    "undeclared-module": "An answer to an indicator of a module the matrix does not declare.",
+    "invalid-answer": "An answer outside the indicator's scale.",
+    "missing-answer": "An indicator of a declared module is unanswered: a warning in a draft, "
+    "an error from `in_review` on.",
+    "missing-justification": "An answer without a justification (warning in a draft).",
+    "missing-reference": "A yes or partial answer without a reference (warning in a draft).",
+    "unreviewed-answers": "Answers carried over from the baseline still marked "
+    "`reviewed: false`.",
+    # References and dates
+    "reference-url": "A reference URL that is not an http(s) address with a host.",
+    "future-date": "A date after today.",
+    "accessed-after-assessment": "A reference accessed after the assessment date.",
+    "published-after-accessed": "A reference published after it was accessed.",
+    "stale-reference": "A reference last accessed more than `--stale-after` days (default "
+    "3 years) before the assessment (warning).",
+    "undated-reference": "A reference without an `accessed` date (warning).",
+    # Metadata and follow-ups
+    "unknown-country": "Not an ISO 3166-1 alpha-3 code (user-assigned codes are accepted).",
+    "missing-locality": "`level: local` without `locality`.",
+    "unexpected-baseline": "A baseline assessment that names a baseline (warning).",
+    "baseline-missing": "A follow-up that does not name its baseline.",
+    "baseline-unreadable": "The baseline file does not exist or is not a readable matrix.",
+    "baseline-mismatch": "The baseline is for another country, level or locality.",
+    "baseline-not-earlier": "The baseline was not assessed before the follow-up.",
+    "baseline-too-recent": "The baseline is less than three years older than the follow-up "
+    "(warning).",
+}
