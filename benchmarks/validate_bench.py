@@ -58,17 +58,17 @@ def generate(folder: Path, count: int, seed: int = 7) -> list[Path]:
         ]
         for indicator in catalogue.indicators:
             scale = [c.id for c in catalogue.scale_of(indicator) if c.counts_as != "not_applicable"]
-            words = " ".join(rng.choice(WORDS) for _ in range(70))
+            words = " ".join(rng.choice(WORDS) for _ in range(45))
             lines += [
                 f"  {indicator.id}:",
                 f"    answer: {scale[rng.randrange(len(scale))]}",
                 "    justification: >-",
-                f"      Section {rng.randint(1, 90)} of the Immigration and Aliens Act 2009 {words[:180]}",
-                f"      {words[180:360]}",
-                f"      {words[360:]}",
+                f"      Section {rng.randint(1, 90)} of the Immigration and Aliens Act 2009 {words[:120]}",
+                f"      {words[120:240]}",
+                f"      {words[240:]}",
                 "    references:",
             ]
-            for r in range(3):
+            for r in range(2):
                 lines += [
                     f"      - title: Reference {r + 1} for {indicator.id}, {words[:60]}",
                     f"        url: https://laws.xamaria.example/{indicator.id.lower()}/{r}",

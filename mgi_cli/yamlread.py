@@ -56,7 +56,8 @@ class ParsedYaml:
         """Where the node at ``path`` starts; the nearest ancestor's place if absent."""
         table = self.key_marks if key else self.marks
         for end in range(len(path), -1, -1):
-            found = table.get(path[:end]) or (self.key_marks.get(path[:end]) if key else None)
+            # A key's own place first; else where its value (or the document) starts.
+            found = table.get(path[:end]) or (self.marks.get(path[:end]) if key else None)
             if found is not None:
                 return found
         return None
@@ -149,7 +150,22 @@ def parse_yaml(text: str, display: str) -> ParsedYaml:
     except Exception as error:  # noqa: BLE001 - any parser error is a problem in the file
         result.data = None
         result.problems.append(_syntax_problem(error, text, display))
+    else:
+        _add_strictness_problems(result, text)
     return result
+
+
+def _add_strictness_problems(result: ParsedYaml, text: str) -> None:
+    from mgi_cli.yamlstrict import strictness_problems
+
+    found = strictness_problems(text)
+    for line, column, message in found:
+        result.problems.append(
+            Problem(result.path, "yaml-syntax", f"not valid YAML: {message}",
+                    line=line, column=column)  # fmt: skip
+        )
+    if found:
+        result.data = None
 
 
 class _Stop(Exception):

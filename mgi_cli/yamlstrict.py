@@ -14,24 +14,33 @@ from __future__ import annotations
 import re
 from typing import Any
 
-_SUSPECT = re.compile(
-    r"""["'\]},]\#              # a comment glued to a quote, bracket or comma
-    | ^%                        # a directive
-    | [|>][-+0-9]*\#            # a comment glued to a block scalar header
-    | \t                        # tabs, which may not indent
-    | [\[{,]\s*-\s*[\]},]       # a lone dash inside brackets
-    | ^[^\#\n]*[\[{][^\]}\n]*$  # a flow collection left open at the end of a line
-    | ^[^\#\n]*(?::|-)\s+["'][^"'\n]*$   # quoted text left open at the end of a line
-    | [|>][-+]?[ \t]*\n[ \t]+\n # a block scalar starting with blank lines
-    """,
-    re.MULTILINE | re.VERBOSE,
+# Each pattern starts at a rare character so the search stays linear and cheap.
+_SUSPECTS = (
+    ("#", re.compile(r"[\"'\]},]#|[|>][-+0-9]*#")),  # a comment glued to a quote, bracket...
+    ("\t", None),  # tabs, which may not indent
+    ("%", re.compile(r"^%", re.MULTILINE)),  # a directive
+    ("[", re.compile(r"[\[{][^\]}\n]*\n|[\[{,]\s*-\s*[\]},]")),  # open flow, lone dash
+    ("{", re.compile(r"[\[{][^\]}\n]*\n|[\[{,]\s*-\s*[\]},]")),
+    ('"', re.compile(r"[:-][ \t]+\"[^\"\n]*\n")),  # quoted text left open at a line end
+    ("'", re.compile(r"[:-][ \t]+'[^'\n]*\n")),
+    (">", re.compile(r">[-+]?[ \t]*\n[ \t]+\n")),  # block scalar starting with blank lines
+    ("|", re.compile(r"\|[-+]?[ \t]*\n[ \t]+\n")),
 )
+
+
+def _suspect(text: str) -> bool:
+    return any(
+        marker in text and (pattern is None or pattern.search(text) is not None)
+        for marker, pattern in _SUSPECTS
+    )
+
+
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 
 
 def strictness_problems(text: str) -> list[tuple[int, int, str]]:
     """(line, column, message) for each spec violation libyaml let through; 1-based."""
-    if not _SUSPECT.search(text):
+    if not _suspect(text):
         return []
     try:
         return _walk_tokens(text)

@@ -2,14 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
-from typing import Literal
+from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic_core import PydanticCustomError
 
 FORMAT = "mgi-matrix/1"
 Status = Literal["draft", "in_review", "validated", "published"]
 PUBLISHABLE: frozenset[str] = frozenset({"validated", "published"})
+
+
+_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
+def _iso_date_only(value: object) -> object:
+    """Dates are written YYYY-MM-DD; pydantic alone would read 1529971200 as a Unix time."""
+    if isinstance(value, date) or (isinstance(value, str) and _ISO_DATE.fullmatch(value)):
+        return value
+    if isinstance(value, str):
+        raise PydanticCustomError("date_parsing", "Input should be a date as YYYY-MM-DD")
+    raise PydanticCustomError("date_type", "Input should be a valid date")
+
+
+Day = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
 class _Model(BaseModel):
@@ -22,8 +39,8 @@ class Reference(_Model):
     title: str = Field(min_length=1, description="What the source is, e.g. the act and section.")
     url: str | None = Field(default=None, description="http or https address of the source.")
     publisher: str | None = Field(default=None, description="Who issued the source.")
-    published: date | None = Field(default=None, description="When the source was issued.")
-    accessed: date | None = Field(default=None, description="When the source was last checked.")
+    published: Day | None = Field(default=None, description="When the source was issued.")
+    accessed: Day | None = Field(default=None, description="When the source was last checked.")
 
 
 class Answer(_Model):
@@ -77,7 +94,7 @@ class Matrix(_Model):
         description="The catalogue this matrix answers, as <id>@<version>.",
     )
     modules: list[str] = Field(min_length=1, description="Indicator sets answered.")
-    assessed_on: date
+    assessed_on: Day
     status: Status
     confidentiality: Literal["restricted", "public"] = "restricted"
     title: str | None = Field(default=None, description="Display name, e.g. the country's name.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from mgi_cli.problems import Severity
 from mgi_cli.suggest import nearest
 from mgi_cli.validate.context import RuleContext
@@ -146,11 +148,9 @@ def _check_age(ctx: RuleContext, here: tuple[object, ...], accessed: object) -> 
         )  # fmt: skip
 
 
-def _is_web_url(url: str) -> bool:
-    from urllib.parse import urlsplit
+_WEB_URL = re.compile(r"https?://[^\s/?#@]+(?:@[^\s/?#]+)?(?:[/?#]\S*)?", re.IGNORECASE)
 
-    try:
-        parts = urlsplit(url.strip())
-    except ValueError:
-        return False
-    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+def _is_web_url(url: str) -> bool:
+    """An http(s) address with a host and no spaces."""
+    return _WEB_URL.fullmatch(url.strip()) is not None

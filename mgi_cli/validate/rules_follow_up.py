@@ -21,11 +21,17 @@ def check_follow_up(ctx: RuleContext) -> None:
         return
     if not matrix.baseline:
         ctx.report(
-            (), "baseline-missing", "a follow_up must name its baseline matrix",
+            ("assessment",), "baseline-missing", "a follow_up must name its baseline matrix",
             hint="add `baseline: <path of the earlier matrix, relative to this file>`",
         )  # fmt: skip
         return
     target = baseline_path(ctx.loaded.path, matrix.baseline)
+    if target.is_dir():
+        ctx.report(
+            ("baseline",), "baseline-unreadable",
+            f"the baseline {matrix.baseline!r} is a folder, not a matrix file",
+        )  # fmt: skip
+        return
     if not target.is_file():
         ctx.report(
             ("baseline",), "baseline-unreadable",
@@ -35,7 +41,8 @@ def check_follow_up(ctx: RuleContext) -> None:
     base = load_matrix(target)
     if base.matrix is None:
         first = base.problems[0] if base.problems else None
-        detail = f": {first.message} (line {first.line})" if first else ""
+        line = f" (line {first.line})" if first and first.line is not None else ""
+        detail = f": {first.message}{line}" if first else ""
         ctx.report(
             ("baseline",), "baseline-unreadable",
             f"the baseline {matrix.baseline!r} cannot be read as a matrix{detail}",
@@ -47,7 +54,10 @@ def check_follow_up(ctx: RuleContext) -> None:
 
 def _compare(ctx: RuleContext, base: Matrix) -> None:
     matrix = ctx.matrix
-    for field in ("country", "level", "locality"):
+    fields = ["country", "level"]
+    if matrix.level == base.level == "local":  # a national matrix has no locality to match
+        fields.append("locality")
+    for field in fields:
         mine, theirs = getattr(matrix, field), getattr(base, field)
         if mine != theirs:
             ctx.report(

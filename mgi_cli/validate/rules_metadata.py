@@ -31,7 +31,8 @@ def check_metadata(ctx: RuleContext) -> None:
             hint="use the three-letter code, e.g. KEN; XAA-XZZ are free for examples",
         )  # fmt: skip
     if matrix.level == "local" and not (matrix.locality or "").strip():
-        ctx.report((), "missing-locality", "a local assessment must name its locality",
+        where = ("locality",) if matrix.locality is not None else ("level",)
+        ctx.report(where, "missing-locality", "a local assessment must name its locality",
                    hint="add `locality: <city or region>`")  # fmt: skip
     if matrix.assessed_on > ctx.options.today:
         ctx.report(("assessed_on",), "future-date",
