@@ -20,7 +20,7 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = True) -> No
     if not overwrite and (path.exists() or path.is_symlink()):
         raise Refused(f"{path} already exists; use --force to replace it")
     payload = data.encode("utf-8") if isinstance(data, str) else data
-    folder = path.parent if str(path.parent) else Path(".")
+    folder = path.parent if str(path.parent) else Path()
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
@@ -31,16 +31,16 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = True) -> No
             handle.flush()
             os.fsync(handle.fileno())
         with contextlib.suppress(OSError):
-            os.chmod(temp_name, path.stat().st_mode & 0o7777 if path.exists() else 0o644)
+            Path(temp_name).chmod(path.stat().st_mode & 0o7777 if path.exists() else 0o644)
         if not overwrite:
             # link() fails if the name appeared meanwhile: never clobber a new file.
             os.link(temp_name, path)
-            os.unlink(temp_name)
+            Path(temp_name).unlink()
         else:
-            os.replace(temp_name, path)
+            Path(temp_name).replace(path)
     except OSError as error:
         with contextlib.suppress(OSError):
-            os.unlink(temp_name)
+            Path(temp_name).unlink()
         if isinstance(error, FileExistsError):
             raise Refused(f"{path} already exists; use --force to replace it") from None
         raise MgiError(f"cannot write {path}: {error.strerror or error}") from None

@@ -7,7 +7,7 @@ them, so ``mgi --help`` starts fast.
 from __future__ import annotations
 
 import sys
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from typer.core import TyperGroup
@@ -16,10 +16,11 @@ from typer.exceptions import TyperException
 from mgi_cli import __version__
 from mgi_cli.errors import MgiError
 
+
 class _Group(TyperGroup):
     """Maps mgi's errors to messages and exit statuses, in one place (CONTRACT.md)."""
 
-    def invoke(self, ctx: typer.Context) -> object:
+    def invoke(self, ctx: Any) -> Any:  # click.Context, vendored by typer
         try:
             return super().invoke(ctx)
         except MgiError as error:
@@ -72,7 +73,9 @@ def _root(
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
     ] = False,
-    debug: Annotated[bool, typer.Option("--debug", help="Show tracebacks of internal errors.")] = False,
+    debug: Annotated[
+        bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
+    ] = False,
 ) -> None:
     _state["debug"] = debug
 

@@ -43,8 +43,7 @@ CODES: dict[str, str] = {
     "an error from `in_review` on.",
     "missing-justification": "An answer without a justification (warning in a draft).",
     "missing-reference": "A yes or partial answer without a reference (warning in a draft).",
-    "unreviewed-answers": "Answers carried over from the baseline still marked "
-    "`reviewed: false`.",
+    "unreviewed-answers": "Answers carried over from the baseline still marked `reviewed: false`.",
     # References and dates
     "reference-url": "A reference URL that is not an http(s) address with a host.",
     "future-date": "A date after today.",

@@ -65,16 +65,23 @@ def _one(detail: Any, parsed: ParsedYaml, model: type[BaseModel], skip: int) -> 
         hint = did_you_mean(key, _field_names(model, loc[skip:-1]))
         parent = ".".join(str(part) for part in loc[:-1]) or "the top level"
         return parsed.problem(
-            loc, "unknown-key", f"unknown key {key!r} in {parent}",
-            key=True, hint=hint, indicator=indicator,
-        )  # fmt: skip
+            loc,
+            "unknown-key",
+            f"unknown key {key!r} in {parent}",
+            key=True,
+            hint=hint,
+            indicator=indicator,
+        )
     if kind == "missing":
         parent_loc = loc[:-1]
         parent = ".".join(str(part) for part in parent_loc) or "the top level"
         return parsed.problem(
-            parent_loc, "missing-key", f"{parent} needs the key {loc[-1]!r}",
-            key=True, indicator=indicator,
-        )  # fmt: skip
+            parent_loc,
+            "missing-key",
+            f"{parent} needs the key {loc[-1]!r}",
+            key=True,
+            indicator=indicator,
+        )
     if kind in _TYPE_NAMES:
         hint = None
         if kind == "string_type" and isinstance(value, bool):
@@ -82,28 +89,50 @@ def _one(detail: Any, parsed: ParsedYaml, model: type[BaseModel], skip: int) -> 
         elif kind == "string_type" and isinstance(value, (int, float)):
             hint = "quote the value to make it a text"
         return parsed.problem(
-            loc, "wrong-type",
+            loc,
+            "wrong-type",
             f"{where} should be {_TYPE_NAMES[kind]}, not {_describe(value)}",
-            hint=hint, indicator=indicator,
-        )  # fmt: skip
+            hint=hint,
+            indicator=indicator,
+        )
     if kind == "literal_error":
         expected = detail.get("ctx", {}).get("expected", "")
         return parsed.problem(
-            loc, "invalid-value",
+            loc,
+            "invalid-value",
             f"{where} is {_describe(value)}; it must be one of {expected}",
             indicator=indicator,
-        )  # fmt: skip
+        )
     if kind.startswith(("date_", "datetime_")):
         return parsed.problem(
-            loc, "invalid-value",
+            loc,
+            "invalid-value",
             f"{where} is {_describe(value)}, not a valid date",
-            hint="write dates as YYYY-MM-DD, e.g. 2018-09-30", indicator=indicator,
-        )  # fmt: skip
-    message = detail.get("msg", "is not valid")
-    return parsed.problem(
-        loc, "invalid-value", f"{where}: {message} (got {_describe(value)})",
-        indicator=indicator,
-    )  # fmt: skip
+            hint="write dates as YYYY-MM-DD, e.g. 2018-09-30",
+            indicator=indicator,
+        )
+    return _other_value(detail, parsed, model, loc[skip:], where=where, indicator=indicator)
+
+
+def _other_value(
+    detail: Any,
+    parsed: ParsedYaml,
+    model: type[BaseModel],
+    field_loc: tuple[Any, ...],
+    *,
+    where: str,
+    indicator: str | None,
+) -> Problem:
+    loc, kind, value = tuple(detail["loc"]), detail["type"], detail.get("input")
+    if kind == "string_pattern_mismatch":
+        message = f"{where} is {_describe(value)}, which is not in the expected form"
+        hint = _field_description(model, field_loc)
+    elif kind == "too_short" and isinstance(value, (list, dict, str)) and not value:
+        message, hint = f"{where} is empty", None
+    else:
+        message = f"{where}: {detail.get('msg', 'is not valid')} (got {_describe(value)})"
+        hint = None
+    return parsed.problem(loc, "invalid-value", message, hint=hint, indicator=indicator)
 
 
 def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
@@ -117,6 +146,22 @@ def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
     if isinstance(current, type) and issubclass(current, BaseModel):
         return list(current.model_fields)
     return []
+
+
+def _field_description(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """The description of the field at ``loc``, which says what form its value takes."""
+    if not loc:
+        return None
+    owner: Any = model
+    for part in loc[:-1]:
+        owner = _step(owner, part)
+        if owner is None:
+            return None
+    owner = _unwrap(owner)
+    if isinstance(owner, type) and issubclass(owner, BaseModel):
+        field = owner.model_fields.get(str(loc[-1]))
+        return field.description if field else None
+    return None
 
 
 def _unwrap(annotation: Any) -> Any:

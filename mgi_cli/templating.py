@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 
 
 def template_environment(user_dir: Path | None = None) -> Environment:
-    from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+    from jinja2 import (
+        ChoiceLoader,
+        Environment,
+        FileSystemLoader,
+        StrictUndefined,
+        select_autoescape,
+    )
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
     loaders = [FileSystemLoader(str(packaged_dir("templates")))]
@@ -28,8 +34,9 @@ def template_environment(user_dir: Path | None = None) -> Environment:
     return environment_class(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(enabled_extensions=("html", "htm", "xml", "svg"),
-                                     default_for_string=False),  # fmt: skip
+        autoescape=select_autoescape(
+            enabled_extensions=("html", "htm", "xml", "svg"), default_for_string=False
+        ),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,

@@ -35,6 +35,9 @@ def _suspect(text: str) -> bool:
     )
 
 
+_UNDER_INDENTED = "this continuation line must be indented more than its key"
+_LONE_DASH = "a plain '-' cannot start a value inside brackets"
+_DEEP_BLANKS = "blank lines at the start of a block scalar are indented deeper than its text"
 _BLOCK_HEADER = re.compile(r"[|>][-+0-9]*")
 
 
@@ -44,7 +47,7 @@ def strictness_problems(text: str) -> list[tuple[int, int, str]]:
         return []
     try:
         return _walk_tokens(text)
-    except Exception:  # noqa: BLE001 - the real parser already judged the syntax
+    except Exception:
         return []
 
 
@@ -76,8 +79,12 @@ def _walk_tokens(text: str) -> list[tuple[int, int, str]]:
                 flow = max(0, flow - 1)
             if flow and start.line != last_line and last_line >= 0:
                 _check_indent(lines, start.line, indent, found)
-            glued = kind in (t.FlowEntryToken, t.FlowSequenceEndToken, t.FlowMappingEndToken,
-                             t.DirectiveToken)  # fmt: skip
+            glued = kind in (
+                t.FlowEntryToken,
+                t.FlowSequenceEndToken,
+                t.FlowMappingEndToken,
+                t.DirectiveToken,
+            )
             if kind is t.ScalarToken:
                 glued = _check_scalar(token, lines, indent, flow, found)
             if glued and _char_at(lines, end.line, end.column) == "#":
@@ -92,12 +99,14 @@ def _char_at(lines: list[str], line: int, column: int) -> str:
     return lines[line][column : column + 1] if line < len(lines) else ""
 
 
-def _check_indent(lines: list[str], line: int, indent: int, found: list[tuple[int, int, str]]) -> None:
+def _check_indent(
+    lines: list[str], line: int, indent: int, found: list[tuple[int, int, str]]
+) -> None:
     if line >= len(lines) or not lines[line].strip():
         return
     spaces = len(lines[line]) - len(lines[line].lstrip(" "))
     if spaces <= indent:
-        found.append((line + 1, spaces + 1, "this continuation line must be indented more than its key"))
+        found.append((line + 1, spaces + 1, _UNDER_INDENTED))
 
 
 def _check_scalar(
@@ -115,24 +124,36 @@ def _check_scalar(
         header = _BLOCK_HEADER.match(lines[start.line], start.column)
         after = _char_at(lines, start.line, header.end()) if header else ""
         if after == "#":
-            found.append((start.line + 1, header.end() + 1 if header else 1,
-                          "a comment needs a space before '#'"))  # fmt: skip
+            found.append(
+                (
+                    start.line + 1,
+                    header.end() + 1 if header else 1,
+                    "a comment needs a space before '#'",
+                )
+            )
         if header and not any(c.isdigit() for c in header.group()):
             _check_leading_blanks(lines, start.line, indent, found)
         return False
     if flow and (token.value == "-" or token.value.startswith(("- ", "-\t"))):
-        found.append((start.line + 1, start.column + 1, "a plain '-' cannot start a value inside brackets"))
+        found.append((start.line + 1, start.column + 1, _LONE_DASH))
     return False
 
 
-def _check_leading_blanks(lines: list[str], header: int, indent: int, found: list[tuple[int, int, str]]) -> None:
+def _check_leading_blanks(
+    lines: list[str], header: int, indent: int, found: list[tuple[int, int, str]]
+) -> None:
     deepest = 0
     for number in range(header + 1, len(lines)):
         line = lines[number]
         if line.strip(" "):
             first = len(line) - len(line.lstrip(" "))
             if first > indent and deepest > first:
-                found.append((number + 1, first + 1,
-                              "blank lines at the start of a block scalar are indented deeper than its text"))  # fmt: skip
+                found.append(
+                    (
+                        number + 1,
+                        first + 1,
+                        _DEEP_BLANKS,
+                    )
+                )
             return
         deepest = max(deepest, len(line))

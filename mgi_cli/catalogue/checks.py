@@ -33,30 +33,43 @@ def _findings(cat: Catalogue) -> Iterator[tuple[str, tuple[object, ...], str]]:
     for index, indicator in enumerate(cat.indicators):
         here: tuple[object, ...] = ("indicators", index)
         if counts[indicator.id] > 1:
-            yield "catalogue-duplicate", (*here, "id"), f"the indicator id {indicator.id!r} is used more than once"
+            yield (
+                "catalogue-duplicate",
+                (*here, "id"),
+                f"the indicator id {indicator.id!r} is used more than once",
+            )
         yield from _check_links(cat, indicator, here, themes, modules)
         text = " ".join(indicator.question["en"].lower().split())
         if text in questions:
             yield (
-                "catalogue-duplicate", (*here, "question"),
+                "catalogue-duplicate",
+                (*here, "question"),
                 f"{indicator.id} asks the same question as {questions[text]}",
-            )  # fmt: skip
+            )
         questions.setdefault(text, indicator.id)
     yield from _check_replaces(cat)
 
 
 def _check_links(
-    cat: Catalogue, indicator: Indicator, here: tuple[object, ...], themes: set[str],
+    cat: Catalogue,
+    indicator: Indicator,
+    here: tuple[object, ...],
+    themes: set[str],
     modules: set[str],
-) -> Iterator[tuple[str, tuple[object, ...], str]]:  # fmt: skip
+) -> Iterator[tuple[str, tuple[object, ...], str]]:
     dimension = cat.dimension(indicator.dimension)
     if dimension is None:
-        yield "catalogue-link", (*here, "dimension"), f"{indicator.id}: no dimension {indicator.dimension!r}"
+        yield (
+            "catalogue-link",
+            (*here, "dimension"),
+            f"{indicator.id}: no dimension {indicator.dimension!r}",
+        )
     elif indicator.sub_area not in {s.id for s in dimension.sub_areas}:
         yield (
-            "catalogue-link", (*here, "sub_area"),
+            "catalogue-link",
+            (*here, "sub_area"),
             f"{indicator.id}: dimension {dimension.id} has no sub-area {indicator.sub_area!r}",
-        )  # fmt: skip
+        )
     if indicator.module not in modules:
         yield "catalogue-link", (*here, "module"), f"{indicator.id}: no module {indicator.module!r}"
     for tag in indicator.tags:
@@ -68,9 +81,10 @@ def _check_links(
     for key in indicator.guidance:
         if key not in choices:
             yield (
-                "catalogue-link", (*here, "guidance", key),
+                "catalogue-link",
+                (*here, "guidance", key),
                 f"{indicator.id}: guidance for {key!r}, which is not on its scale",
-            )  # fmt: skip
+            )
 
 
 def _check_replaces(cat: Catalogue) -> Iterator[tuple[str, tuple[object, ...], str]]:
@@ -83,9 +97,10 @@ def _check_replaces(cat: Catalogue) -> Iterator[tuple[str, tuple[object, ...], s
             current = todo.pop()
             if current == indicator.id:
                 yield (
-                    "catalogue-cycle", ("indicators", index, "replaces"),
+                    "catalogue-cycle",
+                    ("indicators", index, "replaces"),
                     f"{indicator.id} replaces itself through its 'replaces' links",
-                )  # fmt: skip
+                )
                 break
             if current not in seen:
                 seen.add(current)

@@ -14,10 +14,12 @@ if TYPE_CHECKING:
 CatalogueOption = Annotated[
     list[Path] | None,
     typer.Option(
-        "--catalogue", help="An extra catalogue file (repeatable); matrices naming it use it.",
-        exists=True, dir_okay=False,
+        "--catalogue",
+        help="An extra catalogue file (repeatable); matrices naming it use it.",
+        exists=True,
+        dir_okay=False,
     ),
-]  # fmt: skip
+]
 
 
 def catalogue_library(extra: list[Path] | None = None) -> CatalogueLibrary:
