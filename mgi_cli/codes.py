@@ -62,4 +62,31 @@ CODES: dict[str, str] = {
     "baseline-not-earlier": "The baseline was not assessed before the follow-up.",
     "baseline-too-recent": "The baseline is less than three years older than the follow-up "
     "(warning).",
+    # The repository (inside a folder with mgi.toml, or `mgi validate` with no PATH)
+    "path-layout": "A file under matrices/ not at matrices/<ISO3>/<year>-<assessment>.yaml or "
+    "matrices/<ISO3>/local/<locality-slug>/<year>-<assessment>.yaml.",
+    "path-mismatch": "The path disagrees with the contents: country, level, locality, the year "
+    "of `assessed_on`, or `assessment`.",
+    "duplicate-assessment": "Another file holds the same assessment (country, level, locality, "
+    "year and assessment).",
+    "baseline-outside-repository": "A `baseline:` that leads outside the repository (through "
+    "`..`, an absolute path or a link); it is not read.",
+    "link-outside-repository": "A matrix that is a symbolic link to a file outside the "
+    "repository; it is not read.",
+    "catalogue-not-pinned": "A matrix answers another catalogue than the one mgi.toml pins "
+    "(warning; `other-catalogues` lists accepted ones).",
+    "required-module": "A matrix does not declare a module mgi.toml requires (unless it was "
+    "assessed before the module existed).",
 }
+
+
+def codes_table_markdown() -> str:
+    """The README's table of codes (``python -m mgi_cli.codes`` prints it)."""
+    rows = [f"| `{code}` | {meaning} |" for code, meaning in CODES.items()]
+    return "\n".join(["| code | meaning |", "| --- | --- |", *rows]) + "\n"
+
+
+if __name__ == "__main__":
+    import sys
+
+    sys.stdout.write(codes_table_markdown())

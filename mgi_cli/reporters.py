@@ -24,7 +24,10 @@ def _plural(count: int, word: str) -> str:
 
 def summary_line(report: Report) -> str:
     files = len(report.files)
-    failing = len({p.path for p in report.problems if p.severity is Severity.ERROR})
+    # Under --strict a file with only warnings fails too.
+    failing = len(
+        {p.path for p in report.problems if report.strict or p.severity is Severity.ERROR}
+    )
     parts = [_plural(report.errors, "error"), _plural(report.warnings, "warning")]
     line = f"{', '.join(parts)} in {failing} of {_plural(files, 'file')}"
     if report.skipped:

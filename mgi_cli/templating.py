@@ -35,7 +35,9 @@ def template_environment(user_dir: Path | None = None) -> Environment:
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
         autoescape=select_autoescape(
-            enabled_extensions=("html", "htm", "xml", "svg"), default_for_string=False
+            # "profile.html.j2" must count as HTML too.
+            enabled_extensions=("html", "htm", "xml", "svg", "html.j2", "xml.j2", "svg.j2"),
+            default_for_string=False,
         ),
         trim_blocks=True,
         lstrip_blocks=True,

@@ -98,6 +98,17 @@ _BOMS = {
 }
 
 
+def _without_bom(raw: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by the zero bytes around the
+    first (ASCII) character, as the YAML spec detects encodings (section 5.2)."""
+    head = raw[:4]
+    if len(head) == 4 and (head[:3] == b"\0\0\0" or head[1:] == b"\0\0\0"):
+        return "UTF-32"
+    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0) and max(head[:2]) < 0x80:
+        return "UTF-16"
+    return None
+
+
 def decode(raw: bytes, display: str) -> str | Problem:
     """UTF-8 text without its byte-order mark, or an ``encoding`` problem."""
     for bom, name in _BOMS.items():
@@ -106,6 +117,12 @@ def decode(raw: bytes, display: str) -> str | Problem:
                 display, "encoding", f"the file is encoded as {name}, not UTF-8",
                 line=1, column=1, hint="save the file as UTF-8 (without BOM)",
             )  # fmt: skip
+    wide = _without_bom(raw)
+    if wide is not None:
+        return Problem(
+            display, "encoding", f"the file looks encoded as {wide} (without BOM), not UTF-8",
+            line=1, column=1, hint="save the file as UTF-8",
+        )  # fmt: skip
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:

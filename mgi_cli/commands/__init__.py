@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from mgi_cli.commands import catalogue, schema, validate
+from mgi_cli.commands import catalogue, diff, init, render, schema, validate
 
-COMMAND_MODULES: list[ModuleType] = [validate, schema, catalogue]
+COMMAND_MODULES: list[ModuleType] = [validate, schema, catalogue, diff, render, init]

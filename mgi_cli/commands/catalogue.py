@@ -50,6 +50,9 @@ def catalogue(
     if level not in ("national", "local"):
         raise UsageError(f"unknown --level {level!r}; use national or local")
     cat = load_catalogue(catalogue) if catalogue else catalogue_library().default(level)
+    _check_filter(cat.ref, "dimension", dimension, [d.id for d in cat.dimensions])
+    _check_filter(cat.ref, "theme", tag, [t.id for t in cat.themes])
+    _check_filter(cat.ref, "module", module, cat.module_ids)
     wanted = IndicatorFilter(dimension, tag, gcm, module, indicator)
     selected = wanted.apply(cat)
     if indicator is not None and not selected:
@@ -61,6 +64,12 @@ def catalogue(
         write_indicator_text(cat, selected[0], lang, sys.stdout)
     else:
         write_catalogue_text(cat, selected, lang, sys.stdout)
+
+
+def _check_filter(ref: str, name: str, value: str | None, known: list[str]) -> None:
+    """A filter naming nothing in the catalogue is a typo, not an empty selection."""
+    if value is not None and value not in known:
+        raise UsageError(f"{ref} has no {name} {value!r}; use one of {', '.join(known)}")
 
 
 def register(app: typer.Typer) -> None:

@@ -4,14 +4,22 @@ from __future__ import annotations
 
 import os
 import sys
+import time
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
 from mgi_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from mgi_cli.repository import Repository
+
+#: A progress bar only for runs longer than this many files.
+PROGRESS_MIN_FILES = 50
 
 
 def validate(
@@ -23,45 +31,128 @@ def validate(
         str,
         typer.Option("--format", help="text | json | github | auto (github under GitHub Actions)."),
     ] = "auto",
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too.")] = False,
+    strict: Annotated[
+        bool | None,
+        typer.Option("--strict/--no-strict", help="Fail on warnings too (default: mgi.toml's)."),
+    ] = None,
     catalogue: CatalogueOption = None,
     jobs: Annotated[
         int | None, typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: cores).")
     ] = None,
     stale_after: Annotated[
-        int, typer.Option("--stale-after", min=1, help="Days after which a reference is stale.")
-    ] = 3 * 365,
+        int | None,
+        typer.Option(
+            "--stale-after",
+            min=1,
+            help="Days after which a reference is stale (default: mgi.toml's, else 1095).",
+        ),
+    ] = None,
+    changed_since: Annotated[
+        str | None,
+        typer.Option(
+            "--changed-since",
+            metavar="REF",
+            help="Only matrices changed since this git revision (uncommitted and untracked "
+            "files count), and the follow-ups of changed baselines.",
+        ),
+    ] = None,
 ) -> None:
     """Check matrices: format, answers, justifications, references, follow-up links."""
     from mgi_cli.reporters import REPORTERS, resolve_format
+    from mgi_cli.repository import repository_for
     from mgi_cli.validate.context import ValidationOptions
     from mgi_cli.validate.run import default_jobs, validate_paths
 
     fmt = resolve_format(output_format, github_actions=os.environ.get("GITHUB_ACTIONS") == "true")
     if fmt not in REPORTERS:
         raise UsageError(f"unknown --format {output_format!r}; use text, json, github or auto")
-    targets = paths or _repository_matrices()
-    options = ValidationOptions(today=date.today(), stale_after_days=stale_after)
-    report = validate_paths(
-        targets, catalogue_library(catalogue), options,
-        jobs=jobs or default_jobs(), strict=strict,
-    )  # fmt: skip
+    for path in paths or []:
+        if not (path.exists() or path.is_symlink()):
+            raise UsageError(f"{path}: no such file or folder")
+    repository = repository_for(paths or [], Path.cwd())
+    config = repository.config if repository is not None else None
+    targets = paths or _repository_matrices(repository)
+    options = ValidationOptions(
+        today=date.today(),
+        stale_after_days=stale_after or (config.stale_after_days if config else 3 * 365),
+    )
+    extra_catalogues = [*(config.catalogue_files if config else ()), *(catalogue or [])]
+    for path in extra_catalogues:
+        if not path.is_file():
+            raise UsageError(f"{path}: catalogue file not found (mgi.toml catalogue-files)")
+    progress = _Progress(show_progress(fmt, sys.stdout, sys.stderr, os.environ))
+    try:
+        report = validate_paths(
+            targets, catalogue_library(extra_catalogues), options,
+            jobs=jobs or default_jobs(),
+            strict=strict if strict is not None else bool(config and config.strict),
+            on_start=progress.start, on_file=progress.advance,
+            repository=repository, changed_since=changed_since,
+        )  # fmt: skip
+    finally:
+        progress.stop()
     REPORTERS[fmt](report, sys.stdout, use_color(sys.stdout))
     raise typer.Exit(0 if report.ok else 1)
 
 
-def _repository_matrices() -> list[Path]:
-    from mgi_cli.repository import find_root
-
-    root = find_root(Path.cwd())
-    if root is None:
+def _repository_matrices(repository: Repository | None) -> list[Path]:
+    if repository is None:
         raise UsageError(
             "no PATH given and no matrices repository here (a folder with mgi.toml or .git)"
         )
-    folder = root / "matrices"
-    if not folder.is_dir():
-        raise UsageError(f"{root} has no matrices/ folder")
-    return [folder]
+    if not repository.matrices.is_dir():
+        raise UsageError(f"{repository.root} has no matrices/ folder")
+    # Shown relative to here, as git and GitHub annotations expect.
+    return [Path(os.path.relpath(repository.matrices))]
+
+
+def show_progress(fmt: str, stdout: TextIO, stderr: TextIO, environ: Mapping[str, str]) -> bool:
+    """A progress bar only for people watching: text output on a terminal, never in CI."""
+    return fmt == "text" and not environ.get("CI") and _isatty(stdout) and _isatty(stderr)
+
+
+def _isatty(stream: object) -> bool:
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+
+class _Progress:
+    """A transient bar on stderr for runs of more than PROGRESS_MIN_FILES files."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+        self._task: Any = None
+        self._drawn = 0.0
+
+    def start(self, total: int) -> None:
+        if not self.enabled or total <= PROGRESS_MIN_FILES:
+            return
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        # No refresh thread: the run forks worker processes, and forking a threaded
+        # process can deadlock; the bar is redrawn as results come in instead.
+        self._bar = Progress(
+            "validating", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+            console=Console(stderr=True), transient=True, auto_refresh=False,
+        )  # fmt: skip
+        self._bar.start()
+        self._task = self._bar.add_task("validate", total=total)
+
+    def advance(self) -> None:
+        if self._bar is None:
+            return
+        self._bar.advance(self._task)
+        now = time.monotonic()
+        if now - self._drawn > 0.1:
+            self._drawn = now
+            self._bar.refresh()
+
+    def stop(self) -> None:
+        if self._bar is not None:
+            self._bar.stop()
+            self._bar = None
 
 
 def register(app: typer.Typer) -> None:

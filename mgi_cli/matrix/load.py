@@ -13,7 +13,7 @@ from mgi_cli.model_problems import problems_from_validation
 from mgi_cli.problems import Problem
 from mgi_cli.yamlread import ParsedYaml, load_yaml_file
 
-_ANSWER = TypeAdapter(Answer | None)
+_ANSWER: TypeAdapter[Answer | None] = TypeAdapter(Answer | None)
 
 
 @dataclass

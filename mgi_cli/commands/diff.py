@@ -1,0 +1,110 @@
+"""`mgi diff`: what changed between a baseline and its follow-up assessment."""
+
+from __future__ import annotations
+
+import io
+import os
+import sys
+import tempfile
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
+from mgi_cli.errors import MgiError, UsageError
+
+_ONLY = ("changed", "answers")
+
+
+def diff(
+    sides: Annotated[
+        list[str],
+        typer.Argument(
+            metavar="[BASELINE] FOLLOW_UP",
+            help="Matrix files, each PATH or PATH@REV; with FOLLOW_UP alone, the baseline is "
+            "the file its `baseline:` names (at the same REV).",
+            show_default=False,
+        ),
+    ],
+    output_format: Annotated[
+        str, typer.Option("--format", help="text | md | json | html")
+    ] = "text",
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to this file.")
+    ] = None,
+    only: Annotated[
+        str | None,
+        typer.Option(
+            "--only",
+            help="changed: hide unchanged indicators; answers: only changes of answers.",
+        ),
+    ] = None,
+    dimension: Annotated[
+        str | None, typer.Option("--dimension", help="Only this dimension, e.g. D1.")
+    ] = None,
+    fail_on: Annotated[
+        str | None, typer.Option("--fail-on", help="regression: exit 1 if any answer regressed.")
+    ] = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Compare a follow-up assessment with its baseline, indicator by indicator.
+
+    mgi diff BASELINE FOLLOW_UP, or mgi diff FOLLOW_UP (the baseline its file names).
+    Either side may be a file at a git revision, PATH@REV (e.g. matrices/XAM/2022.yaml@main),
+    read through git without touching the work tree.
+    """
+    from mgi_cli.diff.reporters import DIFF_REPORTERS
+    from mgi_cli.diff.run import diff_arguments
+    from mgi_cli.validate.context import ValidationOptions
+
+    if len(sides) > 2:
+        raise UsageError("give at most two matrices: [BASELINE] FOLLOW_UP")
+    if output_format not in DIFF_REPORTERS:
+        raise UsageError(f"unknown --format {output_format!r}; use text, md, json or html")
+    if only is not None and only not in _ONLY:
+        raise UsageError(f"unknown --only {only!r}; use changed or answers")
+    if fail_on not in (None, "regression"):
+        raise UsageError(f"unknown --fail-on {fail_on!r}; use regression")
+    if output is not None and not output.absolute().parent.is_dir():
+        raise UsageError(f"{output.parent}: no such folder for the output")
+    first, second = sides[0], (sides[1] if len(sides) == 2 else None)
+    result = diff_arguments(
+        first, second, catalogue_library(catalogue), ValidationOptions(today=date.today()),
+        include_unchanged=only is None, dimension=dimension,
+    )  # fmt: skip
+    if only == "answers":
+        result = result.only_answers()
+    reporter = DIFF_REPORTERS[output_format]
+    if output is None:
+        reporter(result, sys.stdout, use_color(sys.stdout))
+    else:
+        buffer = io.StringIO()
+        reporter(result, buffer, False)
+        write_atomic(output, buffer.getvalue())
+    if fail_on == "regression" and result.has_regression:
+        sys.stderr.write(f"mgi: {result.regressed} indicator(s) regressed\n")
+        raise typer.Exit(1)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write through a temporary file in the same folder, then rename over ``path``."""
+    folder = path.parent if str(path.parent) else Path()
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
+    except OSError as error:
+        raise MgiError(f"cannot write {path}: {error.strerror or error}") from None
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        # mkstemp makes the file private; an output is as readable as the one it replaces.
+        Path(temporary).chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
+        Path(temporary).replace(path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise MgiError(f"cannot write {path}: {error.strerror or error}") from None
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(diff)

@@ -1,0 +1,73 @@
+"""`mgi init`: scaffold a matrices repository (layout, mgi.toml, CI, pre-commit, README)."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mgi_cli.errors import UsageError
+
+
+def init(
+    folder: Annotated[
+        Path,
+        typer.Argument(help="The repository's folder (created if missing; default: here)."),
+    ] = Path(),
+    country: Annotated[
+        str,
+        typer.Option("--country", help="The example matrix's country (XAA-XZZ: examples)."),
+    ] = "XAA",
+    branch: Annotated[
+        str, typer.Option("--branch", help="The branch pull requests target (for CI).")
+    ] = "main",
+    install: Annotated[
+        str | None,
+        typer.Option(
+            "--install",
+            help="What CI installs mgi from, as a pip requirement "
+            "(default: this version, mgi-cli==VERSION).",
+        ),
+    ] = None,
+    hooks_repo: Annotated[
+        str | None,
+        typer.Option(
+            "--hooks-repo",
+            metavar="URL",
+            help="mgi's git repository, for pre-commit to install the hooks from "
+            "(default: run the mgi installed here).",
+        ),
+    ] = None,
+) -> None:
+    """Create a matrices repository: layout, mgi.toml, CI workflow, pre-commit, README.
+
+    Writes matrices/<COUNTRY>/<year>-baseline.yaml (a blank draft), mgi.toml,
+    .github/workflows/mgi.yml, .pre-commit-config.yaml, .gitignore and README.md.
+    Never overwrites a file: if any exists, nothing is written (exit 1).
+    """
+    from mgi_cli.commands.common import catalogue_library
+    from mgi_cli.scaffold import InitOptions, init_repository
+    from mgi_cli.validate.rules_metadata import is_known_country
+
+    code = country.upper()
+    if len(code) != 3 or not code.isalpha() or not is_known_country(code):
+        raise UsageError(f"--country {country!r} is not an ISO 3166-1 alpha-3 code")
+    options = InitOptions(country=code, branch=branch, hooks_repo=hooks_repo)
+    if install is not None:
+        options = replace(options, install=install)
+    catalogue = catalogue_library().default("national")
+    written = init_repository(folder, catalogue, date.today(), options)
+    for path in written:
+        sys.stdout.write(f"created {path}\n")
+    sys.stdout.write(
+        "\nNext: cd into it, `git init` if it is not a repository yet, "
+        "`pre-commit install`, then `mgi validate`.\n"
+    )
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(init)

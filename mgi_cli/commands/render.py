@@ -1,0 +1,70 @@
+"""`mgi render`: publishable documents from a matrix (`profile`; others add theirs)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mgi_cli.commands.common import CatalogueOption, catalogue_library
+
+render_app = typer.Typer(
+    name="render",
+    help="Render documents from a matrix: the Migration Governance Profile.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+
+@render_app.command("profile")
+def profile(
+    matrix: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The matrix file.")],
+    output_format: Annotated[str, typer.Option("--format", help="md | html")] = "md",
+    lang: Annotated[str, typer.Option("--lang", help="en | fr | es")] = "en",
+    audience: Annotated[
+        str,
+        typer.Option(
+            "--audience",
+            help="public: the profile, refused unless the matrix is validated or published, "
+            "never showing restricted answers | government: the long-form report with "
+            "every answer.",
+        ),
+    ] = "public",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout)."),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            exists=True,
+            file_okay=False,
+            help="Your templates, used before the packaged ones (run sandboxed).",
+        ),
+    ] = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Render the Migration Governance Profile of a matrix as Markdown or HTML."""
+    from mgi_cli.problems import Problem
+    from mgi_cli.render.output import write_atomic
+    from mgi_cli.render.run import render_profile_file
+
+    warnings: list[Problem] = []
+    text = render_profile_file(
+        matrix, catalogue_library(catalogue), fmt=output_format, audience=audience,
+        lang=lang, template_dir=template_dir, today=date.today(), problems=warnings,
+    )  # fmt: skip
+    for problem in warnings:
+        sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(render_app)

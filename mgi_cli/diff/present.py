@@ -1,0 +1,157 @@
+"""Turn a Diff into a plain context (strings, numbers, lists) for the reporters and templates."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from mgi_cli.diff.model import (
+    ANSWER_KINDS,
+    COUNTED,
+    Diff,
+    IndicatorChange,
+    Summary,
+    WordChange,
+)
+
+KIND_LABELS = {
+    "added_to_catalogue": "added to catalogue",
+    "retired_from_catalogue": "retired from catalogue",
+    "answer_changed": "answer changed",
+    "newly_answered": "newly answered",
+    "no_longer_answered": "no longer answered",
+    "justification_changed": "justification changed",
+    "references_changed": "references changed",
+    "unchanged": "unchanged",
+}
+COUNT_LABELS = {
+    "yes": "yes", "partial": "partial", "no": "no", "not_applicable": "n/a",
+    "unanswered": "unanswered",
+}  # fmt: skip
+NONE = "-"
+#: Words of unchanged text kept on each side of a change in a word diff.
+CONTEXT_WORDS = 6
+
+
+def diff_context(diff: Diff) -> dict[str, Any]:
+    rows = [_row(c) for c in diff.changes]
+    counts = diff.kind_counts
+    evidence = counts.get("justification_changed", 0) + counts.get("references_changed", 0)
+    return {
+        "title": _title(diff),
+        "sides": [
+            {"label": label, **side.as_json()}
+            for label, side in zip(("baseline", "follow-up"), diff.sides, strict=True)
+        ],
+        "summary": _summary_text(diff, evidence),
+        "progressed": diff.progressed,
+        "regressed": diff.regressed,
+        "count_labels": [COUNT_LABELS[k] for k in COUNTED],
+        "domains": [
+            {**_rollup(d), "sub_areas": [_rollup(s) for s in diff.sub_areas if s.domain == d.id]}
+            for d in diff.domains
+        ],
+        "modules": [_rollup(m) for m in diff.modules],
+        "answer_rows": [r for r in rows if r["kind"] in ANSWER_KINDS],
+        "evidence_rows": [r for r in rows if r["kind"] in ("justification_changed",
+                                                            "references_changed")],
+        "unchanged_rows": [r for r in rows if r["kind"] == "unchanged"],
+        "detail_rows": [r for r in rows if r["runs"] or r["references"]],
+        "restricted": sum(1 for c in diff.changes if c.restricted and c.changed),
+    }  # fmt: skip
+
+
+def _title(diff: Diff) -> str:
+    place = diff.title or diff.country
+    if diff.title:
+        place = f"{diff.title} ({diff.country})"
+    if diff.locality:
+        place = f"{diff.locality}, {place}"
+    return f"{place}, {diff.level} MGI: changes since the baseline"
+
+
+def _summary_text(diff: Diff, evidence: int) -> list[str]:
+    k = diff.kind_counts
+    answers = k.get("answer_changed", 0)
+    lines = [
+        f"{_n(answers, 'answer')} changed: {diff.progressed} progress, "
+        f"{diff.regressed} regression, {answers - diff.progressed - diff.regressed} neutral",
+        f"{k.get('newly_answered', 0)} newly answered, "
+        f"{k.get('no_longer_answered', 0)} no longer answered",
+    ]
+    catalogue = k.get("added_to_catalogue", 0) + k.get("retired_from_catalogue", 0)
+    if catalogue:
+        lines.append(
+            f"{k.get('added_to_catalogue', 0)} added to and "
+            f"{k.get('retired_from_catalogue', 0)} retired from the catalogue"
+        )
+    lines.append(f"{_n(evidence, 'indicator')} with only the justification or references updated")
+    lines.append(f"{k.get('unchanged', 0)} unchanged")
+    return lines
+
+
+def _n(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def _rollup(summary: Summary) -> dict[str, Any]:
+    return {
+        "id": summary.id,
+        "name": summary.name,
+        "counts": [
+            {"before": summary.before[k], "after": summary.after[k],
+             "changed": summary.before[k] != summary.after[k]}
+            for k in COUNTED
+        ],
+        "progressed": summary.progressed,
+        "regressed": summary.regressed,
+        "changed": summary.changed,
+        "indicators": summary.indicators,
+    }  # fmt: skip
+
+
+def _row(change: IndicatorChange) -> dict[str, Any]:
+    remarks = [f"was {change.replaced_from}"] if change.replaced_from else []
+    also = [KIND_LABELS[d] for d in change.details[1:]]
+    if also:
+        remarks.append("also " + " and ".join(also))
+    notes = ["restricted", *remarks] if change.restricted else remarks
+    references = [
+        (mark, title)
+        for mark, titles in (("added", change.references_added),
+                             ("removed", change.references_removed),
+                             ("updated", change.references_updated))
+        for title in titles
+    ]  # fmt: skip
+    return {
+        "indicator": change.indicator,
+        "domain": change.domain,
+        "module": change.module,
+        "before": change.before or NONE,
+        "after": change.after or NONE,
+        "kind": change.kind,
+        "kind_label": KIND_LABELS[change.kind],
+        "direction": change.direction,
+        "restricted": change.restricted,
+        "replaced_from": change.replaced_from,
+        #: Replacement, restricted answer, other kinds of change; ``remarks`` without
+        #: "restricted", for layouts that mark it apart.
+        "notes": "; ".join(notes),
+        "remarks": "; ".join(remarks),
+        "runs": [{"op": r.op, "text": r.text} for r in elide(change.justification)],
+        "references": [{"mark": m, "title": t} for m, t in references],
+    }
+
+
+def elide(runs: tuple[WordChange, ...], keep: int = CONTEXT_WORDS) -> list[WordChange]:
+    """Shorten long unchanged runs to ``keep`` words next to each change, with an ellipsis."""
+    shown: list[WordChange] = []
+    last = len(runs) - 1
+    for index, run in enumerate(runs):
+        words = run.text.split()
+        if run.op != "equal" or len(words) <= 2 * keep + 1:
+            shown.append(run)
+            continue
+        head = " ".join(words[:keep]) if index > 0 else ""
+        tail = " ".join(words[-keep:]) if index < last else ""
+        shown.append(WordChange("equal", " ".join(p for p in (head, "…", tail) if p)))
+    return shown

@@ -1,0 +1,91 @@
+"""From command-line arguments to a Diff: read both sides, validate them, compare."""
+
+from __future__ import annotations
+
+from mgi_cli.catalogue.load import CatalogueLibrary
+from mgi_cli.catalogue.models import Catalogue
+from mgi_cli.diff.compare import diff_matrices
+from mgi_cli.diff.model import Diff
+from mgi_cli.diff.sides import SideSpec, load_side, parse_side
+from mgi_cli.errors import MgiError, UsageError
+from mgi_cli.matrix.load import LoadedMatrix
+from mgi_cli.matrix.models import Matrix
+from mgi_cli.problems import Problem, Severity
+from mgi_cli.validate.checker import validate_loaded
+from mgi_cli.validate.context import ValidationOptions
+
+#: Follow-up rules that read the baseline from the work tree: for a side read at a git
+#: revision they would judge another file than the one compared, so they are left out.
+_WORK_TREE_CODES = frozenset(
+    {"baseline-unreadable", "baseline-mismatch", "baseline-not-earlier", "baseline-too-recent"}
+)
+
+
+def diff_arguments(
+    first: str,
+    second: str | None,
+    library: CatalogueLibrary,
+    options: ValidationOptions,
+    *,
+    include_unchanged: bool = False,
+    dimension: str | None = None,
+) -> Diff:
+    """``mgi diff BASELINE FOLLOW_UP`` or ``mgi diff FOLLOW_UP`` (baseline from its file).
+
+    Raises ``MgiError`` with every validation error of either file, ``Refused`` for
+    matrices that cannot be compared, ``UsageError`` for missing files or revisions.
+    """
+    follow_spec = parse_side(second if second is not None else first)
+    follow = load_side(follow_spec)
+    if second is not None:
+        base_spec = parse_side(first)
+    else:
+        base_spec = follow_spec.sibling(_baseline_of(follow, follow_spec))
+    base = load_side(base_spec)
+    problems = _errors(base, base_spec, library, options) + _errors(
+        follow, follow_spec, library, options
+    )
+    if problems:
+        raise MgiError(
+            "cannot compare: the matrices have problems (see `mgi validate`)", problems=problems
+        )
+    old, new = _matrix(base), _matrix(follow)
+    return diff_matrices(
+        old, new, _catalogue(library, old), _catalogue(library, new),
+        baseline_path=base_spec.display, follow_up_path=follow_spec.display,
+        include_unchanged=include_unchanged, dimension=dimension,
+    )  # fmt: skip
+
+
+def _baseline_of(loaded: LoadedMatrix, spec: SideSpec) -> str:
+    matrix = loaded.matrix
+    if matrix is not None and matrix.baseline:
+        return matrix.baseline
+    if matrix is None:
+        raise MgiError(f"{spec.display} cannot be read as a matrix", problems=loaded.problems)
+    raise UsageError(
+        f"{spec.display} names no baseline (it is a {matrix.assessment}); "
+        "give both files: mgi diff BASELINE FOLLOW_UP"
+    )
+
+
+def _errors(
+    loaded: LoadedMatrix, spec: SideSpec, library: CatalogueLibrary, options: ValidationOptions
+) -> list[Problem]:
+    found = validate_loaded(loaded, library, options)
+    return [
+        p
+        for p in found
+        if p.severity is Severity.ERROR and not (spec.rev and p.code in _WORK_TREE_CODES)
+    ]
+
+
+def _matrix(loaded: LoadedMatrix) -> Matrix:
+    assert loaded.matrix is not None  # validated above
+    return loaded.matrix
+
+
+def _catalogue(library: CatalogueLibrary, matrix: Matrix) -> Catalogue:
+    catalogue = library.get(matrix.catalogue)
+    assert catalogue is not None  # validated above
+    return catalogue

@@ -1,0 +1,96 @@
+"""What an output may show, decided once, on the data, before anything is rendered.
+
+The public context is built only from what ``disclose`` lets through: restricted
+answers are removed whole (answer, justification, references, the finding drawn
+from them and their place in the counts) and ``notes`` are stripped from every
+answer. No template, packaged or user-supplied, can print what it was never given.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+from mgi_cli.errors import Refused, UsageError
+from mgi_cli.matrix.models import PUBLISHABLE, Answer, Matrix
+
+Audience = Literal["public", "government"]
+AUDIENCES: tuple[Audience, ...] = ("public", "government")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Disclosure:
+    """The answers an output may use, and how much of each it may show."""
+
+    audience: Audience
+    #: Answers the output may use; in public output restricted ones are gone.
+    answers: Mapping[str, Answer | None]
+    #: Indicator ids whose answers are restricted in this matrix.
+    restricted: frozenset[str]
+    #: How many restricted answers were left out (0 for the government).
+    withheld: int
+    #: Every indicator with its answer, justification and references.
+    listing: bool
+    #: Justifications and references beside the findings.
+    details: bool
+
+    @property
+    def is_public(self) -> bool:
+        return self.audience == "public"
+
+
+def check_audience(audience: str) -> Audience:
+    for known in AUDIENCES:
+        if audience == known:
+            return known
+    raise UsageError(f"unknown --audience {audience!r}; use public or government")
+
+
+def refuse_unpublishable(matrix: Matrix, audience: Audience) -> None:
+    """Public output of a draft or a matrix under review is refused (CONTRACT.md)."""
+    if audience == "public" and matrix.status not in PUBLISHABLE:
+        raise Refused(
+            f"a public profile needs a validated or published matrix, and this one is "
+            f"{matrix.status!r}; the government must validate it first (or render "
+            "--audience government for the authorities)"
+        )
+
+
+def disclose(matrix: Matrix, audience: str) -> Disclosure:
+    """The part of ``matrix`` that an ``audience`` may see; refuses unpublishable ones."""
+    chosen = check_audience(audience)
+    refuse_unpublishable(matrix, chosen)
+    restricted = frozenset(
+        key for key, entry in matrix.answers.items() if entry is not None and entry.restricted
+    )
+    answers: dict[str, Answer | None] = {}
+    for key, entry in matrix.answers.items():
+        if chosen == "public" and key in restricted:
+            continue
+        answers[key] = entry.model_copy(update={"notes": None}) if entry is not None else None
+    public_matrix = matrix.confidentiality == "public"
+    government = chosen == "government"
+    return Disclosure(
+        audience=chosen,
+        answers=answers,
+        restricted=restricted,
+        withheld=0 if government else len(restricted),
+        listing=government or public_matrix,
+        details=government or public_matrix,
+    )
+
+
+def restricted_ids(matrix: Matrix) -> frozenset[str]:
+    return frozenset(k for k, a in matrix.answers.items() if a is not None and a.restricted)
+
+
+def without_restricted(
+    items: Iterable[T], key: str, hidden: frozenset[str], audience: Audience
+) -> list[T]:
+    """Items (e.g. diff changes) whose ``key`` attribute names no hidden indicator."""
+    if audience == "government":
+        return list(items)
+    return [item for item in items if str(getattr(item, key)) not in hidden]

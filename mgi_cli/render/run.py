@@ -1,0 +1,92 @@
+"""From a matrix file to a rendered profile: load, validate, check the audience, diff, render."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mgi_cli.errors import MgiError
+from mgi_cli.problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from mgi_cli.catalogue.load import CatalogueLibrary
+    from mgi_cli.catalogue.models import Catalogue
+    from mgi_cli.matrix.models import Matrix
+
+
+def render_profile_file(
+    path: Path,
+    library: CatalogueLibrary,
+    *,
+    fmt: str,
+    audience: str,
+    lang: str,
+    template_dir: Path | None = None,
+    today: date,
+    problems: list[Problem] | None = None,
+) -> str:
+    """The profile of the matrix at ``path``; warnings are added to ``problems``.
+
+    Raises ``MgiError`` with the validation errors of an invalid matrix, ``Refused``
+    for a public profile of an unvalidated one, ``UsageError`` for bad options.
+    """
+    from mgi_cli.matrix.load import load_matrix
+    from mgi_cli.render.confidentiality import check_audience, refuse_unpublishable
+    from mgi_cli.render.i18n import LANGUAGES
+    from mgi_cli.render.profile import FORMATS, render_profile
+    from mgi_cli.validate.checker import validate_loaded
+    from mgi_cli.validate.context import ValidationOptions
+
+    _check_choice(fmt, FORMATS, "--format")
+    _check_choice(lang, LANGUAGES, "--lang")
+    chosen = check_audience(audience)
+    loaded = load_matrix(path)
+    errors = [
+        p for p in validate_loaded(loaded, library, ValidationOptions(today=today))
+        if p.severity is Severity.ERROR
+    ]  # fmt: skip
+    if errors or loaded.matrix is None:
+        raise MgiError(
+            f"{loaded.display} is not valid; fix it before rendering (see `mgi validate`)",
+            problems=errors,
+        )
+    matrix = loaded.matrix
+    refuse_unpublishable(matrix, chosen)
+    catalogue = library.get(matrix.catalogue)
+    if catalogue is None:  # validation reports an unknown catalogue; kept for mypy
+        raise MgiError(f"mgi does not have the catalogue {matrix.catalogue!r}")
+    diff, baseline = _diff(path, loaded.display, matrix, catalogue, library)
+    return render_profile(
+        matrix, catalogue, fmt=fmt, audience=chosen, lang=lang, template_dir=template_dir,
+        diff=diff, baseline=baseline, problems=problems,
+    )  # fmt: skip
+
+
+def _check_choice(value: str, choices: tuple[str, ...], option: str) -> None:
+    from mgi_cli.errors import UsageError
+
+    if value not in choices:
+        raise UsageError(f"unknown {option} {value!r}; use " + " or ".join(choices))
+
+
+def _diff(
+    path: Path, display: str, matrix: Matrix, catalogue: Catalogue, library: CatalogueLibrary
+) -> tuple[Any, Matrix | None]:
+    """The diff against the baseline a follow-up names (validation checked it exists)."""
+    if matrix.assessment != "follow_up" or not matrix.baseline:
+        return None, None
+    from mgi_cli.diff.compare import diff_matrices
+    from mgi_cli.matrix.load import load_matrix
+    from mgi_cli.validate.rules_follow_up import baseline_path
+
+    target = baseline_path(path, matrix.baseline)
+    base = load_matrix(target).matrix
+    base_catalogue = library.get(base.catalogue) if base is not None else None
+    if base is None or base_catalogue is None:
+        raise MgiError(f"the baseline {matrix.baseline!r} of {display} cannot be read")
+    diff = diff_matrices(
+        base, matrix, base_catalogue, catalogue,
+        baseline_path=str(target), follow_up_path=display,
+    )  # fmt: skip
+    return diff, base

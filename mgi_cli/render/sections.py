@@ -1,0 +1,131 @@
+"""One section of a profile: the counts, the chart and the key findings of a set of
+indicators (a dimension, or a module such as COVID-19), grouped by sub-area or dimension.
+
+Partial answers are listed among the areas with potential for further development,
+with the "in place" sentence and the qualifier "partially in place": the policy
+exists but does not yet do all the indicator asks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from mgi_cli.catalogue.models import Indicator
+from mgi_cli.render.chart import bar_chart
+from mgi_cli.render.confidentiality import Disclosure
+from mgi_cli.render.sources import reference_view
+from mgi_cli.render.texts import CATEGORIES, UNANSWERED, Localizer
+
+if TYPE_CHECKING:
+    from babel.support import Translations
+
+Grouping = Callable[[Indicator], tuple[str, str]]
+
+
+def category_labels(tr: Translations) -> dict[str, str]:
+    return {
+        "yes": tr.gettext("Yes"),
+        "partial": tr.gettext("Partially"),
+        "no": tr.gettext("No"),
+        "not_applicable": tr.gettext("Not applicable"),
+        UNANSWERED: tr.gettext("Not answered"),
+    }
+
+
+def build_section(
+    *,
+    anchor: str,
+    heading: str,
+    name: str,
+    indicators: list[Indicator],
+    grouping: Grouping,
+    disclosure: Disclosure,
+    loc: Localizer,
+    tr: Translations,
+) -> dict[str, Any]:
+    shown = [i for i in indicators if not (disclosure.is_public and i.id in disclosure.restricted)]
+    labels = category_labels(tr)
+    tally = dict.fromkeys(CATEGORIES, 0)
+    well: dict[str, dict[str, Any]] = {}
+    further: dict[str, dict[str, Any]] = {}
+    listing = []
+    for indicator in shown:
+        entry = disclosure.answers.get(indicator.id)
+        category = loc.category(indicator, entry)
+        tally[category] = tally.get(category, 0) + 1
+        finding = _finding(indicator, category, disclosure, loc, tr)
+        if finding is not None:
+            target = well if category == "yes" else further
+            group_id, group_name = grouping(indicator)
+            target.setdefault(group_id, {"name": group_name, "findings": []})
+            target[group_id]["findings"].append(finding)
+        if disclosure.listing:
+            listing.append(_listing_item(indicator, category, disclosure, loc, labels))
+    counts = [
+        {"key": key, "label": labels[key], "count": tally[key]}
+        for key in (*CATEGORIES, UNANSWERED)
+        if key in CATEGORIES or tally.get(key)
+    ]
+    description = "; ".join(f"{c['label']}: {c['count']}" for c in counts)
+    chart_title = tr.gettext("Answers in %(section)s") % {"section": heading}
+    return {
+        "id": anchor,
+        "heading": heading,
+        "name": name,
+        "counts": counts,
+        "total": sum(c["count"] for c in counts),
+        "chart": bar_chart(f"chart-{anchor}", chart_title, counts, description),
+        "well_developed": list(well.values()),
+        "further_development": list(further.values()),
+        "indicators": listing,
+    }
+
+
+def _finding(
+    indicator: Indicator, category: str, disclosure: Disclosure, loc: Localizer, tr: Translations
+) -> dict[str, Any] | None:
+    if category not in ("yes", "partial", "no"):
+        return None
+    if indicator.findings is None:
+        loc.warn("missing-findings", "the catalogue has no finding sentences; the question "
+                 "is used instead", indicator.id)  # fmt: skip
+        text = loc.text(indicator.question, "question", indicator.id)
+    else:
+        sentences = indicator.findings
+        which = sentences.not_in_place if category == "no" else sentences.in_place
+        field = "not_in_place" if category == "no" else "in_place"
+        text = loc.text(which, f"finding ({field})", indicator.id)
+    entry = disclosure.answers.get(indicator.id)
+    details = disclosure.details and entry is not None
+    return {
+        "indicator": indicator.id,
+        "text": text,
+        "qualifier": tr.gettext("partially in place") if category == "partial" else None,
+        "restricted": indicator.id in disclosure.restricted,
+        "justification": (entry.justification or None) if details and entry else None,
+        "references": [reference_view(r, loc.lang) for r in entry.references]
+        if details and entry
+        else [],
+    }
+
+
+def _listing_item(
+    indicator: Indicator,
+    category: str,
+    disclosure: Disclosure,
+    loc: Localizer,
+    labels: dict[str, str],
+) -> dict[str, Any]:
+    entry = disclosure.answers.get(indicator.id)
+    return {
+        "indicator": indicator.id,
+        "question": loc.text(indicator.question, "question", indicator.id),
+        "answer": loc.answer_label(indicator, entry) or labels[UNANSWERED],
+        "category": category,
+        "restricted": indicator.id in disclosure.restricted,
+        "justification": entry.justification if entry is not None else None,
+        "references": [reference_view(r, loc.lang) for r in entry.references]
+        if entry is not None
+        else [],
+    }

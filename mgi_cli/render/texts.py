@@ -1,0 +1,74 @@
+"""Catalogue texts in the reader's language, falling back to English out loud.
+
+A missing translation is not hidden: the English text is used and a warning
+problem is collected for the command to print.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+from mgi_cli.catalogue.models import Catalogue, Indicator
+from mgi_cli.matrix.models import Answer
+from mgi_cli.problems import Problem, Severity
+
+#: The standard answers, in the order charts and tables show them.
+CATEGORIES = ("yes", "partial", "no", "not_applicable")
+UNANSWERED = "unanswered"
+
+
+@dataclass
+class Localizer:
+    """Looks up catalogue texts in ``lang``; records each fallback once."""
+
+    catalogue: Catalogue
+    lang: str
+    problems: list[Problem] = field(default_factory=list)
+    _reported: set[tuple[str, str | None]] = field(default_factory=set)
+
+    def text(self, value: Mapping[str, str], what: str, indicator: str | None = None) -> str:
+        found = value.get(self.lang, "").strip()
+        if found:
+            return found
+        subject = f"{indicator} {what}" if indicator else what
+        self.warn(
+            "missing-translation",
+            f"the catalogue has no {self.lang!r} text for {subject}; English is used",
+            indicator,
+        )
+        english = value.get("en", "").strip()
+        return english or next(iter(value.values()), "")
+
+    def warn(self, code: str, message: str, indicator: str | None = None) -> None:
+        """Collect a warning about the catalogue, once per message."""
+        if (message, indicator) in self._reported:
+            return
+        self._reported.add((message, indicator))
+        self.problems.append(
+            Problem(
+                path=self.catalogue.ref,
+                code=code,
+                message=message,
+                severity=Severity.WARNING,
+                indicator=indicator,
+            )
+        )
+
+    def category(self, indicator: Indicator, entry: Answer | None) -> str:
+        """The standard answer an answer counts as, or ``unanswered``."""
+        if entry is None or entry.answer is None:
+            return UNANSWERED
+        for choice in self.catalogue.scale_of(indicator):
+            if choice.id == entry.answer:
+                return str(choice.counts_as)
+        return UNANSWERED
+
+    def answer_label(self, indicator: Indicator, entry: Answer | None) -> str | None:
+        """The label of the chosen answer on the indicator's own scale."""
+        if entry is None or entry.answer is None:
+            return None
+        for choice in self.catalogue.scale_of(indicator):
+            if choice.id == entry.answer:
+                return self.text(choice.label, f"answer label {choice.id!r}", indicator.id)
+        return entry.answer

@@ -1,0 +1,116 @@
+"""Incremental validation: the matrices that changed since a git revision, and their follow-ups.
+
+A file counts as changed when ``git diff REF`` lists it (committed, staged or not,
+deleted too) or when it is untracked and not ignored. A follow-up is checked again
+when its baseline changed (or vanished), since the follow-up rules compare the two.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+from mgi_cli.errors import UsageError
+from mgi_cli.validate.repo_rules import refuse_to_read
+from mgi_cli.validate.rules_follow_up import baseline_path
+from mgi_cli.yamlread import MAX_BYTES, load_yaml_file
+
+#: ``baseline: value  # comment`` at the start of a line: a top-level key.
+_BASELINE_LINE = re.compile(rb"baseline:[ \t]*([^\r\n]*)")
+#: A plain scalar value ends where a comment starts.
+_COMMENT = re.compile(r"\s+#.*$")
+
+
+def changed_files(where: Path, ref: str) -> frozenset[str]:
+    """Real paths of the files that differ between ``ref`` and the work tree at ``where``."""
+    if ref.startswith("-"):
+        raise UsageError(f"--changed-since {ref!r}: a revision cannot start with '-'")
+    top = _git(where, "rev-parse", "--show-toplevel")
+    if top is None:
+        raise UsageError(f"--changed-since needs a git repository; {where} is not in one")
+    top_dir = Path(top.decode().strip())
+    commit = _git(top_dir, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
+    if commit is None:
+        raise UsageError(
+            f"--changed-since: the git repository at {top_dir} has no revision {ref!r}"
+        )
+    listed = _git(
+        top_dir, "diff", "--name-only", "--no-renames", "-z", commit.decode().strip(), "--"
+    )
+    untracked = _git(top_dir, "ls-files", "--others", "--exclude-standard", "-z")
+    if listed is None or untracked is None:
+        raise UsageError(f"--changed-since: git cannot list the changes in {top_dir}")
+    names = (listed + untracked).decode("utf-8", "surrogateescape").split("\0")
+    return frozenset(os.path.realpath(top_dir / name) for name in names if name)
+
+
+def _git(where: Path, *args: str) -> bytes | None:
+    """What git prints, or None when it fails."""
+    try:
+        done = subprocess.run(
+            ["git", "-C", str(where), *args], capture_output=True, check=False, timeout=120
+        )
+    except FileNotFoundError:
+        raise UsageError("--changed-since needs git, which is not installed") from None
+    except subprocess.TimeoutExpired:
+        return None
+    return done.stdout if done.returncode == 0 else None
+
+
+def select_changed(files: list[Path], changed: frozenset[str]) -> list[Path]:
+    """``files`` that changed, plus each follow-up whose baseline changed; order kept."""
+    if not changed:
+        return []
+    selected = []
+    for path in files:
+        if os.path.realpath(path) in changed:
+            selected.append(path)
+            continue
+        baseline = baseline_of(path)
+        if baseline is not None and os.path.realpath(baseline_path(path, baseline)) in changed:
+            selected.append(path)
+    return selected
+
+
+def baseline_of(path: Path) -> str | None:
+    """The ``baseline:`` a matrix names, found without parsing the whole file.
+
+    A scan for the top-level key is enough for the plain and quoted values matrices
+    use; anything fancier (block scalars, anchors, flow style) is parsed properly.
+    """
+    if refuse_to_read(path, str(path), None) is not None:
+        return None
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError:
+        return None
+    if raw.startswith(b"baseline:"):
+        start = 0
+    else:
+        start = raw.find(b"\nbaseline:") + 1
+        if start == 0:
+            return None
+    match = _BASELINE_LINE.match(raw, start)
+    if match is None:
+        return None
+    value = _plain_value(match.group(1).decode("utf-8", "replace"))
+    if value is not None:
+        return value
+    data = load_yaml_file(path).data
+    found = data.get("baseline") if isinstance(data, dict) else None
+    return found if isinstance(found, str) else None
+
+
+def _plain_value(text: str) -> str | None:
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] == "'":
+        return text[1:-1].replace("''", "'")
+    if len(text) >= 2 and text[0] == text[-1] == '"' and "\\" not in text:
+        return text[1:-1]
+    text = _COMMENT.sub("", text)
+    if not text or text[0] in "|>&*!{[\"'%@`#":
+        return None
+    return text
