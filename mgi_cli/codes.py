@@ -77,6 +77,12 @@ CODES: dict[str, str] = {
     "(warning; `other-catalogues` lists accepted ones).",
     "required-module": "A matrix does not declare a module mgi.toml requires (unless it was "
     "assessed before the module existed).",
+    # The action plan (`action_plan:`)
+    "action-unknown-indicator": "An action plan item links an indicator the catalogue does not "
+    "have.",
+    "action-duplicate-id": "Two action plan items share an id.",
+    "action-due-before-assessment": "An open (planned or in progress) action plan item is due "
+    "before the assessment date (warning).",
 }
 
 

@@ -123,9 +123,7 @@ def test_public_profiles_contain_nothing_restricted(
     planted: Path, library: CatalogueLibrary, name: str, lang: str, fmt: str
 ) -> None:
     path = planted / f"{name}.yaml"
-    text = render_profile_file(
-        path, library, fmt=fmt, audience="public", lang=lang, today=TODAY
-    )
+    text = render_profile_file(path, library, fmt=fmt, audience="public", lang=lang, today=TODAY)
     assert SECRET not in text
     assert SECRET.lower() not in text
     assert NOTE not in text

@@ -32,7 +32,7 @@ BASELINE = EXAMPLES / "2018-baseline.yaml"
 FOLLOW_UP = EXAMPLES / "2022-follow_up.yaml"
 TODAY = date(2026, 1, 1)
 SCRIPT = "<script>document.title='PWNED'</script>"
-JS_LINK = "[click me](javascript:alert(1)) <a href=\"javascript:alert(2)\">x</a>"
+JS_LINK = '[click me](javascript:alert(1)) <a href="javascript:alert(2)">x</a>'
 
 
 @pytest.fixture(scope="module")
@@ -389,3 +389,60 @@ def test_a_non_http_reference_url_is_never_a_link(library: CatalogueLibrary) -> 
         text = render_profile(matrix, catalogue, fmt=fmt, audience="government", lang="en")
         assert "javascript:" not in text
         assert bad.title in text
+
+
+# --- developments since the baseline -----------------------------------------------
+
+
+def test_a_follow_up_has_developments_without_restricted_changes_in_public(
+    library: CatalogueLibrary,
+) -> None:
+    from mgi_cli.diff.compare import diff_matrices
+
+    baseline, follow_up = _load(BASELINE), _load(FOLLOW_UP)
+    catalogue = _catalogue(library, follow_up)
+    diff = diff_matrices(
+        baseline, follow_up, catalogue, catalogue,
+        baseline_path=str(BASELINE), follow_up_path=str(FOLLOW_UP),
+    )  # fmt: skip
+    restricted = {c.indicator for c in diff.changes if c.restricted}
+    moved = {c.indicator for c in diff.changes if c.before != c.after and c.before is not None}
+    assert restricted & moved, "the examples should have a restricted answer that changed"
+    contexts = {
+        audience: build_profile_context(
+            follow_up, catalogue, audience=audience, lang="en", diff=diff, baseline=baseline
+        )["developments"]
+        for audience in ("public", "government")
+    }
+    listed = {
+        audience: {i["indicator"] for key in ("progress", "regression", "other") for i in d[key]}
+        for audience, d in contexts.items()
+    }
+    assert listed["government"] >= restricted & moved
+    assert not listed["public"] & restricted
+    assert listed["public"] == listed["government"] - restricted
+    assert contexts["public"]["new_modules"] == ["COVID-19 module"]
+    assert not any(i.startswith("C19") for i in listed["government"])  # a new module
+    progress = {i["indicator"]: i for i in contexts["government"]["progress"]}
+    assert all(i["before"] != i["after"] for i in progress.values())
+
+
+def test_developments_are_left_out_with_a_warning_when_the_baseline_cannot_be_compared(
+    mgi: Mgi, tmp_path: Path, mini_catalogue: Path
+) -> None:
+    folder = _copy_examples(tmp_path)
+    _edit(folder / BASELINE.name, lambda data: data.__setitem__("catalogue", "mini@1.0"))
+    result = mgi(
+        "render", "profile", folder / FOLLOW_UP.name, "--catalogue", mini_catalogue,
+    )  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "warning no-developments" in result.stderr
+    assert "Developments since the baseline" not in result.stdout
+    assert "Key findings" in result.stdout
+
+
+def test_an_unwritable_output_is_an_error_not_a_traceback(mgi: Mgi, tmp_path: Path) -> None:
+    result = mgi("render", "profile", BASELINE, "-o", tmp_path / "no" / "such" / "dir.md")
+    assert result.exit_code == 1
+    assert "cannot write" in result.stderr
+    assert "Traceback" not in result.output

@@ -49,8 +49,8 @@ def profile(
     catalogue: CatalogueOption = None,
 ) -> None:
     """Render the Migration Governance Profile of a matrix as Markdown or HTML."""
+    from mgi_cli.atomic import write_atomic
     from mgi_cli.problems import Problem
-    from mgi_cli.render.output import write_atomic
     from mgi_cli.render.run import render_profile_file
 
     warnings: list[Problem] = []

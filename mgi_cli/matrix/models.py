@@ -68,6 +68,26 @@ class Answer(_Model):
     notes: str | None = Field(default=None, description="Working notes for the team.")
 
 
+ActionStatus = Literal["planned", "in_progress", "done", "dropped"]
+
+
+class ActionItem(_Model):
+    """One step of the post-assessment action plan: a gap, what will be done, by whom, when."""
+
+    id: str = Field(min_length=1, description="A short identifier, unique in the plan.")
+    indicators: list[str] = Field(
+        min_length=1, description="The indicator ids whose gap the action addresses."
+    )
+    action: str = Field(min_length=1, description="What will be done.")
+    responsible: str | None = Field(default=None, description="The body responsible.")
+    due: Day | None = Field(default=None, description="When it should be done.")
+    status: ActionStatus = Field(
+        default="planned", description="planned | in_progress | done | dropped"
+    )
+    progress: str | None = Field(default=None, description="Progress so far.")
+    notes: str | None = Field(default=None, description="Working notes for the team.")
+
+
 class Matrix(_Model):
     """One MGI assessment: who, when, against which catalogue, and every answer."""
 
@@ -99,3 +119,6 @@ class Matrix(_Model):
     confidentiality: Literal["restricted", "public"] = "restricted"
     title: str | None = Field(default=None, description="Display name, e.g. the country's name.")
     answers: dict[str, Answer | None] = Field(default_factory=dict)
+    action_plan: list[ActionItem] = Field(
+        default_factory=list, description="The post-assessment action plan (optional)."
+    )

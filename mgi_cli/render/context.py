@@ -20,6 +20,7 @@ from mgi_cli.render.texts import CATEGORIES, Localizer
 if TYPE_CHECKING:
     from babel.support import Translations
 
+    from mgi_cli.diff.model import Diff
     from mgi_cli.problems import Problem
 
 STANDARD = "standard"
@@ -31,7 +32,7 @@ def build_profile_context(
     *,
     audience: str,
     lang: str,
-    diff: Any = None,
+    diff: Diff | None = None,
     baseline: Matrix | None = None,
     problems: list[Problem] | None = None,
 ) -> dict[str, Any]:

@@ -11,6 +11,7 @@ _INLINE = re.compile(r"([\\`*_\[\]<>&|~$!])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+\-=]|\d+[.)])")
 
 
+_SPACES = re.compile(r"[ \t\n\r\f\v]+")
 WIDTH = 80
 # Lines left as they are: headings, table rows, rules, fences, indented code.
 _UNWRAPPED = re.compile(r"^(#|\||---|```|~~~| {4,}(?![-*+] |\d+[.)] ))")
@@ -20,16 +21,21 @@ _QUOTE = re.compile(r"^> ?")
 _OPENS_BLOCK = re.compile(r"^(?:[-*+]|\d{1,9}[.)]|#{1,6}|=+|-+|>.*|`{3,}.*|~{3,}.*)$")
 
 
+def one_line(value: object) -> str:
+    """Runs of ASCII whitespace (newlines too) as one space; no-break spaces are kept."""
+    return _SPACES.sub(" ", str(value)).strip(" ")
+
+
 def escape_markdown(value: object) -> str:
     """One line of literal text: whitespace runs collapsed, markup characters escaped."""
-    text = " ".join(str(value).split())
+    text = one_line(value)
     text = _INLINE.sub(r"\\\1", text)
     return _BLOCK_START.sub(lambda m: m.group(1) + _escape_block(m.group(2)), text)
 
 
 def escape_markdown_inline(value: object) -> str:
     """Literal text where no block can start: after ``#`` in a heading, in a table cell."""
-    return _INLINE.sub(r"\\\1", " ".join(str(value).split()))
+    return _INLINE.sub(r"\\\1", one_line(value))
 
 
 def tidy_markdown(text: str, width: int = WIDTH) -> str:

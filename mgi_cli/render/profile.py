@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from jinja2 import Environment
 
     from mgi_cli.catalogue.models import Catalogue
+    from mgi_cli.diff.model import Diff
     from mgi_cli.matrix.models import Matrix
     from mgi_cli.problems import Problem
 
@@ -40,7 +41,7 @@ def render_profile(
     audience: str,
     lang: str,
     template_dir: Path | None = None,
-    diff: Any = None,
+    diff: Diff | None = None,
     baseline: Matrix | None = None,
     problems: list[Problem] | None = None,
 ) -> str:
@@ -87,8 +88,8 @@ def render_template(
     except SecurityError as error:
         raise MgiError(
             f"the template {_where(error.__traceback__, name)} tried something the sandbox "
-            f"forbids: {error}; user templates may use the context they are given, not "
-            "Python internals"
+            f"forbids: {str(error).rstrip('.')}; user templates may use the context they are "
+            "given, not Python internals"
         ) from None
     except TemplateError as error:
         raise MgiError(

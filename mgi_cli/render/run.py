@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from mgi_cli.errors import MgiError
 from mgi_cli.problems import Problem, Severity
@@ -12,6 +12,7 @@ from mgi_cli.problems import Problem, Severity
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
     from mgi_cli.catalogue.models import Catalogue
+    from mgi_cli.diff.model import Diff
     from mgi_cli.matrix.models import Matrix
 
 
@@ -56,7 +57,7 @@ def render_profile_file(
     catalogue = library.get(matrix.catalogue)
     if catalogue is None:  # validation reports an unknown catalogue; kept for mypy
         raise MgiError(f"mgi does not have the catalogue {matrix.catalogue!r}")
-    diff, baseline = _diff(path, loaded.display, matrix, catalogue, library)
+    diff, baseline = _diff(path, loaded.display, matrix, catalogue, library, problems)
     return render_profile(
         matrix, catalogue, fmt=fmt, audience=chosen, lang=lang, template_dir=template_dir,
         diff=diff, baseline=baseline, problems=problems,
@@ -71,9 +72,18 @@ def _check_choice(value: str, choices: tuple[str, ...], option: str) -> None:
 
 
 def _diff(
-    path: Path, display: str, matrix: Matrix, catalogue: Catalogue, library: CatalogueLibrary
-) -> tuple[Any, Matrix | None]:
-    """The diff against the baseline a follow-up names (validation checked it exists)."""
+    path: Path,
+    display: str,
+    matrix: Matrix,
+    catalogue: Catalogue,
+    library: CatalogueLibrary,
+    problems: list[Problem] | None,
+) -> tuple[Diff | None, Matrix | None]:
+    """The diff against the baseline a follow-up names (validation checked it exists).
+
+    A baseline that cannot be compared (another country, an unrelated catalogue) leaves
+    the section out with a warning: the rest of the profile is still worth having.
+    """
     if matrix.assessment != "follow_up" or not matrix.baseline:
         return None, None
     from mgi_cli.diff.compare import diff_matrices
@@ -81,12 +91,24 @@ def _diff(
     from mgi_cli.validate.rules_follow_up import baseline_path
 
     target = baseline_path(path, matrix.baseline)
-    base = load_matrix(target).matrix
-    base_catalogue = library.get(base.catalogue) if base is not None else None
-    if base is None or base_catalogue is None:
-        raise MgiError(f"the baseline {matrix.baseline!r} of {display} cannot be read")
-    diff = diff_matrices(
-        base, matrix, base_catalogue, catalogue,
-        baseline_path=str(target), follow_up_path=display,
-    )  # fmt: skip
+    try:
+        base = load_matrix(target).matrix
+        base_catalogue = library.get(base.catalogue) if base is not None else None
+        if base is None or base_catalogue is None:
+            raise MgiError(f"the baseline {matrix.baseline!r} or its catalogue cannot be read")
+        diff = diff_matrices(
+            base, matrix, base_catalogue, catalogue,
+            baseline_path=str(target), follow_up_path=display,
+        )  # fmt: skip
+    except MgiError as error:
+        if problems is not None:
+            problems.append(
+                Problem(
+                    path=display,
+                    code="no-developments",
+                    message="the developments since the baseline are left out: " + error.message,
+                    severity=Severity.WARNING,
+                )
+            )
+        return None, None
     return diff, base

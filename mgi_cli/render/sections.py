@@ -68,7 +68,7 @@ def build_section(
         if key in CATEGORIES or tally.get(key)
     ]
     description = "; ".join(f"{c['label']}: {c['count']}" for c in counts)
-    chart_title = tr.gettext("Answers in %(section)s") % {"section": heading}
+    chart_title = tr.gettext("Answers: %(section)s") % {"section": heading}
     return {
         "id": anchor,
         "heading": heading,
@@ -88,8 +88,12 @@ def _finding(
     if category not in ("yes", "partial", "no"):
         return None
     if indicator.findings is None:
-        loc.warn("missing-findings", "the catalogue has no finding sentences; the question "
-                 "is used instead", indicator.id)  # fmt: skip
+        loc.warn(
+            "missing-findings",
+            f"the catalogue has no finding sentences for {indicator.id}; its question is "
+            "used instead",
+            indicator.id,
+        )
         text = loc.text(indicator.question, "question", indicator.id)
     else:
         sentences = indicator.findings

@@ -21,6 +21,9 @@ from mgi_cli.yamlread import MAX_BYTES, load_yaml_file
 _BASELINE_LINE = re.compile(rb"baseline:[ \t]*([^\r\n]*)")
 #: A plain scalar value ends where a comment starts.
 _COMMENT = re.compile(r"\s+#.*$")
+#: Values a line scan cannot take as a file name: YAML syntax, or null and friends.
+_NOT_PLAIN = frozenset("|>&*!{[\"'%@`#")
+_SPECIAL_WORDS = frozenset({"~", "null", "Null", "NULL", "true", "false", "True", "False"})
 
 
 def changed_files(where: Path, ref: str) -> frozenset[str]:
@@ -111,6 +114,6 @@ def _plain_value(text: str) -> str | None:
     if len(text) >= 2 and text[0] == text[-1] == '"' and "\\" not in text:
         return text[1:-1]
     text = _COMMENT.sub("", text)
-    if not text or text[0] in "|>&*!{[\"'%@`#":
+    if not text or text[0] in _NOT_PLAIN or text in _SPECIAL_WORDS:
         return None
     return text

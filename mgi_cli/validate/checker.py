@@ -9,11 +9,19 @@ from mgi_cli.errors import CatalogueError
 from mgi_cli.matrix.load import LoadedMatrix, load_matrix
 from mgi_cli.problems import Problem
 from mgi_cli.validate.context import RuleContext, ValidationOptions
+from mgi_cli.validate.rules_action_plan import check_action_plan
 from mgi_cli.validate.rules_answers import check_answers, check_references
 from mgi_cli.validate.rules_follow_up import check_follow_up
 from mgi_cli.validate.rules_metadata import check_catalogue_choice, check_metadata
 
-RULES = (check_metadata, check_catalogue_choice, check_answers, check_references, check_follow_up)
+RULES = (
+    check_metadata,
+    check_catalogue_choice,
+    check_answers,
+    check_references,
+    check_follow_up,
+    check_action_plan,
+)
 
 
 def validate_file(

@@ -1,0 +1,1 @@
+"""Writing and updating matrices: new drafts, follow-ups, spreadsheets, formatting, progress."""

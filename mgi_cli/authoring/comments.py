@@ -1,0 +1,250 @@
+"""Comments of a YAML text, found by position, and put back on the nodes they belong to.
+
+ruamel.yaml keeps a full-line comment at the end of whatever node precedes it, so
+reordering keys would carry a comment away from the key it describes. Instead, the
+comments are read from the text (a ``#`` at a line's start or after a blank, outside
+every scalar, per the scanner's own marks), every comment ruamel recorded is dropped,
+and each one is attached again: a full-line comment to the node on the next line with
+content (it moves with that node), an end-of-line comment to the last node starting on
+its line. Runs of blank lines become one; they stay where they were between nodes.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from bisect import bisect_right
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+_BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
+
+
+@dataclass(frozen=True)
+class SourceComment:
+    line: int  # 0-based, as ruamel's marks
+    column: int
+    text: str
+    own_line: bool
+
+
+def scan(text: str) -> tuple[list[SourceComment], list[int]]:
+    """Every comment in ``text`` and the blank lines outside scalars (0-based)."""
+    lines = text.split("\n")
+    spans = _scalar_spans(text, lines)
+    comments: list[SourceComment] = []
+    blanks: list[int] = []
+    for number, line in enumerate(lines):
+        covered = spans.get(number, [])
+        if not line.strip():
+            if not covered:
+                blanks.append(number)
+            continue
+        for match in re.finditer("#", line):
+            at = match.start()
+            if (at == 0 or line[at - 1] in " \t") and not any(s <= at < e for s, e in covered):
+                own = not line[:at].strip()
+                comments.append(SourceComment(number, at, line[at:].rstrip(), own))
+                break
+    return comments, blanks
+
+
+def comment_texts(text: str) -> list[str]:
+    """The comments of ``text`` as a sorted list, to check none was lost or changed."""
+    return sorted(c.text for c in scan(text)[0])
+
+
+def _scalar_spans(text: str, lines: list[str]) -> dict[int, list[tuple[int, int]]]:
+    spans: dict[int, list[tuple[int, int]]] = {}
+    end_of_line = sys.maxsize
+    for event in _events(text):
+        if type(event).__name__ != "ScalarEvent":
+            continue
+        first, first_col = event.start_mark.line, event.start_mark.column
+        last, last_col = event.end_mark.line, event.end_mark.column
+        if event.style in ("|", ">"):
+            # The header line may carry a comment after the indicator.
+            header = _BLOCK_HEADER.match(lines[first], first_col)
+            spans.setdefault(first, []).append(
+                (first_col, header.end() if header else first_col + 1)
+            )
+        elif first == last:
+            spans.setdefault(first, []).append((first_col, last_col))
+            continue
+        else:
+            spans.setdefault(first, []).append((first_col, end_of_line))
+        for middle in range(first + 1, last):
+            spans.setdefault(middle, []).append((0, end_of_line))
+        if last > first and last_col > 0:
+            spans.setdefault(last, []).append((0, last_col))
+    return spans
+
+
+def _events(text: str) -> Iterator[Any]:
+    try:
+        from ruamel.yaml.cyaml import CSafeLoader
+    except ImportError:  # pragma: no cover - only where the C extension is missing
+        from ruamel.yaml import YAML
+
+        yield from YAML(typ="safe", pure=True).parse(text)
+        return
+    parser = CSafeLoader(text)
+    try:
+        while parser.check_event():
+            yield parser.get_event()
+    finally:
+        parser.dispose()
+
+
+def clear(node: Any) -> None:
+    """Drop every comment ruamel.yaml recorded on ``node`` and below."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(node, (CommentedMap, CommentedSeq)):
+        node.ca.items.clear()
+        node.ca.comment = None
+        node.ca.end = []
+        for child in node.values() if isinstance(node, CommentedMap) else node:
+            clear(child)
+    elif getattr(node, "comment", None) is not None:
+        node.comment = None
+
+
+@dataclass
+class _Anchor:
+    line: int
+    column: int
+    depth: int
+    container: Any
+    key: Any
+
+
+def _anchors(root: Any) -> list[_Anchor]:
+    """Nodes a comment can belong to: keys and items written in block style."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    found: list[_Anchor] = []
+
+    def walk(node: Any, depth: int) -> None:
+        if not isinstance(node, (CommentedMap, CommentedSeq)) or node.fa.flow_style():
+            return
+        keys = list(node.keys()) if isinstance(node, CommentedMap) else range(len(node))
+        for key in keys:
+            try:
+                mapping = isinstance(node, CommentedMap)
+                line, column = node.lc.key(key) if mapping else node.lc.item(key)
+            except (KeyError, TypeError, IndexError):
+                continue
+            found.append(_Anchor(line, column, depth, node, key))
+            walk(node[key], depth + 1)
+
+    walk(root, 0)
+    found.sort(key=lambda a: (a.line, a.column, a.depth))
+    return found
+
+
+def restore(root: Any, text: str, columns: dict[int, int]) -> None:
+    """Attach the comments and blank lines of ``text`` (the source of ``root``) again."""
+    comments, blanks = scan(text)
+    anchors = _anchors(root)
+    lines = [a.line for a in anchors]
+    header: list[str | None] = []
+    footer: list[str | None] = []
+    before: dict[int, list[str | None]] = {}
+    eol: dict[int, SourceComment] = {}
+    own = [(c.line, c.text) for c in comments if c.own_line]
+    entries = sorted([*own, *((b, None) for b in blanks)], key=lambda e: e[0])
+    for line, entry in entries:
+        index = bisect_right(lines, line)
+        target = header if index == 0 else footer if index == len(anchors) else None
+        (target if target is not None else before.setdefault(index, [])).append(entry)
+    for comment in (c for c in comments if not c.own_line):
+        index = bisect_right(lines, comment.line) - 1
+        if index < 0:
+            header.append(comment.text)
+        elif index in eol or _is_block_scalar(anchors[index]):
+            # One comment per line; a block scalar's comment goes above its key.
+            before.setdefault(index, []).append(comment.text)
+        else:
+            eol[index] = comment
+    _put(root, header, footer, before, eol, anchors, columns)
+
+
+def _is_block_scalar(anchor: _Anchor) -> bool:
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    return isinstance(anchor.container[anchor.key], (FoldedScalarString, LiteralScalarString))
+
+
+def _put(
+    root: Any,
+    header: list[str | None],
+    footer: list[str | None],
+    before: dict[int, list[str | None]],
+    eol: dict[int, SourceComment],
+    anchors: list[_Anchor],
+    columns: dict[int, int],
+) -> None:
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(root, (CommentedMap, CommentedSeq)):
+        header = _collapse(header, strip=True, keep_last=True)
+        if header:
+            root.ca.comment = [None, _tokens(header, 0)]
+        if _collapse(footer, strip=True):
+            root.ca.end = _tokens(_collapse(footer, strip=True), 0)
+    for index, entries in before.items():
+        anchor = anchors[index]
+        column = columns.get(id(anchor.container), 0)
+        _slot(anchor)[1] = _tokens(_collapse(entries), column)
+    for index, comment in eol.items():
+        anchor = anchors[index]
+        where = 2 if isinstance(anchor.container, CommentedMap) else 0
+        _slot(anchor)[where] = _tokens([comment.text], comment.column)[0]
+
+
+def _slot(anchor: _Anchor) -> list[Any]:
+    from ruamel.yaml.comments import CommentedMap
+
+    size = 4 if isinstance(anchor.container, CommentedMap) else 2
+    slot: list[Any] = anchor.container.ca.items.setdefault(anchor.key, [None] * size)
+    return slot
+
+
+def _collapse(
+    entries: list[str | None], *, strip: bool = False, keep_last: bool = False
+) -> list[str | None]:
+    """Runs of blank lines (None) become one; ``strip`` drops them at the start, and at
+    the end too unless ``keep_last`` (a blank line between a header and the content)."""
+    out: list[str | None] = []
+    for entry in entries:
+        if entry is None and ((not out and strip) or (out and out[-1] is None)):
+            continue
+        out.append(entry)
+    if strip and not keep_last and out and out[-1] is None:
+        out.pop()
+    if out == [None] and keep_last:
+        out.clear()
+    return out
+
+
+def _tokens(entries: list[str | None], column: int) -> list[Any]:
+    from ruamel.yaml.error import CommentMark
+    from ruamel.yaml.tokens import CommentToken
+
+    return [
+        CommentToken("\n" if e is None else e + "\n", CommentMark(0 if e is None else column))
+        for e in entries
+    ]
+
+
+def attach_before(container: Any, key: Any, lines: list[str], column: int) -> None:
+    """Put full-line comments ("" for a blank line) above ``container[key]``."""
+    anchor = _Anchor(0, 0, 0, container, key)
+    _slot(anchor)[1] = _tokens([line or None for line in lines], column)
+
+
+def attach_header(root: Any, lines: list[str]) -> None:
+    """The comment lines ("" for a blank line) at the top of the document."""
+    root.ca.comment = [None, _tokens([line or None for line in lines], 0)]

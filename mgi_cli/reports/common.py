@@ -1,0 +1,136 @@
+"""What every single-matrix report starts from: a valid matrix, its catalogue, and what
+the audience may see (``render.confidentiality.disclose`` decides, once)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from mgi_cli.catalogue.view import localized
+from mgi_cli.errors import MgiError, UsageError
+
+if TYPE_CHECKING:
+    from mgi_cli.catalogue.load import CatalogueLibrary
+    from mgi_cli.catalogue.models import Catalogue, Indicator
+    from mgi_cli.matrix.models import Answer, Matrix
+    from mgi_cli.render.confidentiality import Disclosure
+
+#: The standard answers, best first, and the word for an indicator without one.
+CATEGORIES = ("yes", "partial", "no", "not_applicable")
+UNANSWERED = "unanswered"
+#: How the reports name a standard answer: what is in place, partial, missing.
+STATUS = {
+    "yes": "in_place",
+    "partial": "partial",
+    "no": "missing",
+    "not_applicable": "not_applicable",
+    UNANSWERED: "unanswered",
+}
+STATUSES = tuple(STATUS.values())
+LANGUAGES = ("en", "fr", "es")
+
+
+def check_choice(value: str, choices: Iterable[str], option: str) -> str:
+    known = tuple(choices)
+    if value not in known:
+        raise UsageError(f"unknown {option} {value!r}; use " + ", ".join(known))
+    return value
+
+
+def standard_answer(catalogue: Catalogue, indicator: Indicator, entry: Answer | None) -> str:
+    """The standard answer an answer counts as (yes | partial | no | not_applicable)."""
+    if entry is None or entry.answer is None:
+        return UNANSWERED
+    for choice in catalogue.scale_of(indicator):
+        if choice.id == entry.answer:
+            return str(choice.counts_as)
+    return UNANSWERED
+
+
+@dataclass(frozen=True)
+class ReportSource:
+    """A valid matrix, its catalogue, and the part of it the audience may see."""
+
+    matrix: Matrix
+    catalogue: Catalogue
+    disclosure: Disclosure
+
+    def indicators(self, modules: Iterable[str] | None = None) -> list[Indicator]:
+        """The indicators of the matrix's modules (or of ``modules``) the audience may see."""
+        wanted = set(self.matrix.modules if modules is None else modules)
+        hidden = self.disclosure.restricted if self.disclosure.is_public else frozenset()
+        return [i for i in self.catalogue.in_modules(wanted) if i.id not in hidden]
+
+    def category(self, indicator: Indicator) -> str:
+        return standard_answer(self.catalogue, indicator, self.disclosure.answers.get(indicator.id))
+
+    def row(self, indicator: Indicator, lang: str) -> dict[str, Any]:
+        """One indicator and its answer, as every report lists it."""
+        entry = self.disclosure.answers.get(indicator.id)
+        category = self.category(indicator)
+        label = None
+        if entry is not None and entry.answer is not None:
+            choice = next((c for c in self.catalogue.scale_of(indicator) if c.id == entry.answer),
+                          None)  # fmt: skip
+            label = localized(choice.label, lang) if choice else entry.answer
+        return {
+            "id": indicator.id,
+            "dimension": indicator.dimension,
+            "question": localized(indicator.question, lang),
+            "answer": entry.answer if entry is not None else None,
+            "answer_label": label,
+            "status": STATUS[category],
+        }
+
+    def header(self) -> dict[str, Any]:
+        """Which assessment a report is about (the country's own report names it)."""
+        matrix = self.matrix
+        return {
+            "country": matrix.country,
+            "title": matrix.title,
+            "level": matrix.level,
+            "locality": matrix.locality,
+            "assessment": matrix.assessment,
+            "assessed_on": matrix.assessed_on.isoformat(),
+            "status": matrix.status,
+            "catalogue": self.catalogue.ref,
+            "audience": self.disclosure.audience,
+            "withheld": self.disclosure.withheld,
+        }
+
+
+def count_statuses(rows: Iterable[dict[str, Any]]) -> dict[str, int]:
+    counts = dict.fromkeys(STATUSES, 0)
+    for row in rows:
+        counts[row["status"]] += 1
+    return counts
+
+
+def load_source(
+    path: Path, library: CatalogueLibrary, *, audience: str, today: date
+) -> ReportSource:
+    """Load and validate a matrix for a report.
+
+    Raises ``MgiError`` with the errors of an invalid matrix, ``Refused`` for public
+    output of a draft or a matrix under review, ``UsageError`` for an unknown audience.
+    """
+    from mgi_cli.matrix.load import load_matrix
+    from mgi_cli.problems import Severity
+    from mgi_cli.render.confidentiality import disclose
+    from mgi_cli.validate.checker import validate_loaded
+    from mgi_cli.validate.context import ValidationOptions
+
+    loaded = load_matrix(path)
+    problems = validate_loaded(loaded, library, ValidationOptions(today=today))
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors or loaded.matrix is None:
+        raise MgiError(
+            f"{loaded.display} is not valid; fix it first (see `mgi validate`)", problems=errors
+        )
+    catalogue = library.get(loaded.matrix.catalogue)
+    if catalogue is None:  # validation reports an unknown catalogue; kept for mypy
+        raise MgiError(f"mgi does not have the catalogue {loaded.matrix.catalogue!r}")
+    return ReportSource(loaded.matrix, catalogue, disclose(loaded.matrix, audience))

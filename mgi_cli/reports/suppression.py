@@ -1,0 +1,74 @@
+"""Small-group suppression for aggregated tables, so no single country can be read off.
+
+A cell counts answers and remembers which countries contributed to it. A cell with
+contributions from at least one and fewer than ``min_group`` countries is suppressed
+(primary suppression). A shown total with exactly one suppressed part would give that
+part away by subtraction, so a second part is suppressed too (secondary suppression),
+repeated until no shown total has a lone suppressed part. Zero cells are shown: no
+country contributed to them.
+
+This is the usual cell-suppression heuristic, not a proof against every attack on a
+set of overlapping tables; keep ``min_group`` at 5 or more for public output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+
+@dataclass(eq=False)
+class Cell:
+    value: int = 0
+    contributors: set[str] = field(default_factory=set)
+    suppressed: bool = False
+
+    def add(self, contributor: str, amount: int = 1) -> None:
+        self.value += amount
+        self.contributors.add(contributor)
+
+    def shown(self) -> int | None:
+        """The value, or None when suppressed."""
+        return None if self.suppressed else self.value
+
+
+@dataclass(eq=False)
+class Total:
+    """A shown total and the cells that add up to it."""
+
+    total: Cell
+    parts: Sequence[Cell]
+
+
+def suppress(cells: Iterable[Cell], totals: Sequence[Total], min_group: int) -> None:
+    """Mark the cells (and totals) that must not be shown; changes them in place."""
+    for cell in cells:
+        if 0 < len(cell.contributors) < min_group:
+            cell.suppressed = True
+    for line in totals:
+        if 0 < len(line.total.contributors) < min_group:
+            line.total.suppressed = True
+    changed = True
+    while changed:
+        changed = False
+        for line in totals:
+            if line.total.suppressed:
+                continue
+            hidden = [p for p in line.parts if p.suppressed]
+            if len(hidden) != 1:
+                continue
+            visible = [p for p in line.parts if not p.suppressed]
+            if visible:
+                min(visible, key=lambda p: p.value).suppressed = True
+            else:  # the lone part is the whole total
+                line.total.suppressed = True
+            changed = True
+
+
+def recoverable(totals: Sequence[Total]) -> list[Total]:
+    """Totals that give a suppressed part away (a shown total with one hidden part)."""
+    return [
+        line
+        for line in totals
+        if not line.total.suppressed and sum(1 for p in line.parts if p.suppressed) == 1
+    ]

@@ -1,0 +1,48 @@
+"""Rules on the post-assessment action plan: its links to indicators, its ids and its dates.
+
+Whether an item is overdue depends on the day the plan is read, not on the data,
+so it is reported by `mgi report actions` (``reports.actions.overdue_items``), not here.
+"""
+
+from __future__ import annotations
+
+from mgi_cli.problems import Severity
+from mgi_cli.suggest import did_you_mean
+from mgi_cli.validate.context import RuleContext
+
+#: Items still to be done; a due date before the assessment is odd only for these.
+OPEN_STATUSES = frozenset({"planned", "in_progress"})
+
+
+def check_action_plan(ctx: RuleContext) -> None:
+    seen: dict[str, int] = {}
+    known = [i.id for i in ctx.catalogue.indicators] if ctx.catalogue else []
+    for index, item in enumerate(ctx.matrix.action_plan):
+        where = ("action_plan", index)
+        if item.id in seen:
+            ctx.report(
+                (*where, "id"), "action-duplicate-id",
+                f"the action plan already has an item {item.id!r} (item {seen[item.id] + 1})",
+                hint="give each item its own id",
+            )  # fmt: skip
+        else:
+            seen[item.id] = index
+        if ctx.catalogue is not None:
+            for position, indicator in enumerate(item.indicators):
+                if ctx.catalogue.indicator(indicator) is None:
+                    problem = ctx.loaded.parsed.problem(
+                        (*where, "indicators", position), "action-unknown-indicator",
+                        f"action {item.id!r} links {indicator!r}, which the catalogue "
+                        f"{ctx.catalogue.ref} does not have",
+                        hint=did_you_mean(indicator, known), indicator=indicator,
+                    )  # fmt: skip
+                    ctx.problems.append(problem)
+        due = item.due
+        if due is not None and item.status in OPEN_STATUSES and due < ctx.matrix.assessed_on:
+            ctx.report(
+                (*where, "due"), "action-due-before-assessment",
+                f"action {item.id!r} is {item.status.replace('_', ' ')} but due {due}, "
+                f"before the assessment ({ctx.matrix.assessed_on})",
+                severity=Severity.WARNING,
+                hint="check the date, or set `status: done` or `dropped`",
+            )  # fmt: skip
