@@ -62,6 +62,25 @@ CODES: dict[str, str] = {
     "baseline-not-earlier": "The baseline was not assessed before the follow-up.",
     "baseline-too-recent": "The baseline is less than three years older than the follow-up "
     "(warning).",
+    # Local assessments and context-specific indicators
+    "unexpected-local-key": "`subdivision` or `context` in a national matrix; they describe a "
+    "local one (warning).",
+    "unknown-subdivision": "`subdivision` is not an ISO 3166-2 code pycountry knows (for a "
+    "user-assigned country XAM: XAM- and 1-3 letters or digits).",
+    "subdivision-mismatch": "`subdivision` is a subdivision of another country than `country`.",
+    "context-unreadable": "The `context` file does not exist, is not a regular file, or is not "
+    "a readable matrix.",
+    "context-mismatch": "The `context` matrix is not a national matrix of the same country.",
+    "context-indicator-id": "A context-specific indicator's id is outside the reserved namespace "
+    "`X.<name>` (e.g. X.01, X.port-authority).",
+    "context-indicator-duplicate": "A context-specific indicator id is defined twice, or is a "
+    "catalogue indicator's id.",
+    "context-indicator-link": "A context-specific indicator names a dimension, sub-area or theme "
+    "the catalogue does not have, or repeats a scale choice.",
+    "not-used-unknown": "`not_used` names an indicator that is not in the matrix's declared "
+    "modules.",
+    "not-used-reason": "An indicator marked `not_used` without a reason.",
+    "not-used-answered": "An indicator marked `not_used` has an answer (warning).",
     # The repository (inside a folder with mgi.toml, or `mgi validate` with no PATH)
     "path-layout": "A file under matrices/ not at matrices/<ISO3>/<year>-<assessment>.yaml or "
     "matrices/<ISO3>/local/<locality-slug>/<year>-<assessment>.yaml.",
@@ -83,6 +102,11 @@ CODES: dict[str, str] = {
     "action-duplicate-id": "Two action plan items share an id.",
     "action-due-before-assessment": "An open (planned or in progress) action plan item is due "
     "before the assessment date (warning).",
+    # Rendering (warnings printed on standard error; the output is still written)
+    "missing-translation": "A catalogue text is missing in the chosen language; English is used.",
+    "missing-findings": "An indicator has no finding sentences; its question is used instead.",
+    "no-developments": "The baseline cannot be compared, so a follow-up profile leaves out "
+    "the developments since the baseline.",
 }
 
 

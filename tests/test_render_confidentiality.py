@@ -8,6 +8,7 @@ answer. Government reports show restricted answers, marked; notes never appear.
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Callable
 from datetime import date
@@ -15,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from ruamel.yaml import YAML
 from typer.testing import Result
 
@@ -22,7 +25,7 @@ from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.commands.common import catalogue_library
 from mgi_cli.errors import Refused
 from mgi_cli.matrix.load import load_matrix
-from mgi_cli.matrix.models import Matrix
+from mgi_cli.matrix.models import Matrix, Reference
 from mgi_cli.render.confidentiality import disclose
 from mgi_cli.render.context import build_profile_context
 from mgi_cli.render.run import render_profile_file
@@ -250,3 +253,37 @@ def test_disclose_strips_notes_for_every_audience(planted: Path) -> None:
     public = disclose(matrix, "public")
     assert not public.restricted & set(public.answers)
     assert public.withheld == len(public.restricted)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_restricted_subset_stays_out_of_the_public_context(
+    library: CatalogueLibrary, data: st.DataObject
+) -> None:
+    matrix = _matrix(EXAMPLES / "2022-follow_up.yaml")
+    ids = sorted(k for k, a in matrix.answers.items() if a is not None)
+    chosen = data.draw(st.sets(st.sampled_from(ids), max_size=20))
+    answers = {}
+    for key, entry in matrix.answers.items():
+        assert entry is not None
+        secret = {
+            "restricted": True,
+            "justification": f"{SECRET} {key}",
+            "references": [Reference(title=f"{SECRET} {key}", url=f"https://{key}.example/x")],
+        }
+        answers[key] = entry.model_copy(update=secret if key in chosen else {"restricted": False})
+    matrix = matrix.model_copy(update={"answers": answers, "confidentiality": "public"})
+    catalogue = library.get(matrix.catalogue)
+    assert catalogue is not None
+    context = build_profile_context(matrix, catalogue, audience="public", lang="en")
+    dumped = json.dumps(context, default=str)
+    assert SECRET not in dumped
+    assert context["withheld"] == len(chosen)
+    shown = sum(s["total"] for s in context["dimensions"] + context["modules"])
+    assert shown == len(ids) - len(chosen)
+    for key in chosen:
+        indicator = catalogue.indicator(key)
+        assert indicator is not None and indicator.findings is not None
+        assert indicator.findings.in_place["en"] not in dumped
+        assert indicator.findings.not_in_place["en"] not in dumped
+        assert indicator.question["en"] not in dumped

@@ -6,6 +6,7 @@ file they create is already what `mgi fmt` would make of it.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from collections.abc import Mapping
 from datetime import date
@@ -118,7 +119,10 @@ def _questions(body: Any, catalogue: Catalogue, lang: str, column: int) -> None:
 
 
 def _wrap(text: str, column: int, first: str, rest: str) -> list[str]:
-    return textwrap.wrap(
-        text, width=WIDTH - column, initial_indent=first, subsequent_indent=rest,
+    # Code in backticks (`mgi validate FILE`) is kept on one line.
+    glued = re.sub(r"`[^`]*`", lambda m: m.group().replace(" ", "\u00a0"), text)
+    lines = textwrap.wrap(
+        glued, width=WIDTH - column, initial_indent=first, subsequent_indent=rest,
         break_long_words=False, break_on_hyphens=False,
     ) or [first.rstrip()]  # fmt: skip
+    return [line.replace("\u00a0", " ") for line in lines]

@@ -8,6 +8,22 @@ from __future__ import annotations
 
 from types import ModuleType
 
-from mgi_cli.commands import catalogue, diff, init, render, schema, validate
+from mgi_cli.commands import (
+    catalogue,
+    diff,
+    export,
+    fmt,
+    import_,
+    init,
+    new,
+    render,
+    report,
+    schema,
+    status,
+    validate,
+)
 
-COMMAND_MODULES: list[ModuleType] = [validate, schema, catalogue, diff, render, init]
+COMMAND_MODULES: list[ModuleType] = [
+    validate, schema, catalogue, diff, render, init, report,
+    new, fmt, status, export, import_,
+]  # fmt: skip

@@ -67,4 +67,7 @@ def profile(
 
 
 def register(app: typer.Typer) -> None:
+    from mgi_cli.commands.summary import register_summary
+
+    register_summary(render_app)
     app.add_typer(render_app)

@@ -6,8 +6,10 @@ import re
 from datetime import date
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
+
+from mgi_cli.catalogue.models import LocalText, Migration, ScaleChoice
 
 FORMAT = "mgi-matrix/1"
 Status = Literal["draft", "in_review", "validated", "published"]
@@ -88,6 +90,33 @@ class ActionItem(_Model):
     notes: str | None = Field(default=None, description="Working notes for the team.")
 
 
+class ContextIndicator(_Model):
+    """An indicator a matrix adds for its context, next to the catalogue's (id ``X.<name>``)."""
+
+    id: str = Field(
+        min_length=1,
+        description="X.<name>, e.g. X.01 or X.port-authority; answered under `answers:`.",
+    )
+    dimension: str = Field(min_length=1, description="The catalogue dimension, e.g. D5.")
+    sub_area: str | None = Field(default=None, description="A sub-area of that dimension.")
+    question: LocalText = Field(description="The question, in English (en) and fr, es.")
+    scale: list[ScaleChoice] | None = Field(
+        default=None, description="Its own answers; the catalogue's scale when absent."
+    )
+    tags: list[str] = Field(default_factory=list, description="Themes of the catalogue.")
+    migration: Migration = "both"
+    gcm: list[Annotated[int, Field(ge=1, le=23)]] = Field(
+        default_factory=list, description="Global Compact objectives (1-23)."
+    )
+
+    @field_validator("question")
+    @classmethod
+    def _needs_english(cls, value: dict[str, str]) -> dict[str, str]:
+        if not value.get("en", "").strip():
+            raise ValueError("an English text ('en') is required")
+        return value
+
+
 class Matrix(_Model):
     """One MGI assessment: who, when, against which catalogue, and every answer."""
 
@@ -105,6 +134,13 @@ class Matrix(_Model):
     )
     level: Literal["national", "local"]
     locality: str | None = Field(default=None, description="The city or region (level local).")
+    subdivision: str | None = Field(
+        default=None, description="level local: the ISO 3166-2 code of the region, e.g. KE-30."
+    )
+    context: str | None = Field(
+        default=None,
+        description="level local: the national matrix of the same country, relative to this file.",
+    )
     assessment: Literal["baseline", "follow_up"]
     baseline: str | None = Field(
         default=None, description="follow_up only: the earlier matrix, relative to this file."
@@ -118,6 +154,13 @@ class Matrix(_Model):
     status: Status
     confidentiality: Literal["restricted", "public"] = "restricted"
     title: str | None = Field(default=None, description="Display name, e.g. the country's name.")
+    context_indicators: list[ContextIndicator] = Field(
+        default_factory=list, description="Indicators this matrix adds for its context."
+    )
+    not_used: dict[str, str | None] = Field(
+        default_factory=dict,
+        description="Catalogue indicators not used in this context, each with the reason.",
+    )
     answers: dict[str, Answer | None] = Field(default_factory=dict)
     action_plan: list[ActionItem] = Field(
         default_factory=list, description="The post-assessment action plan (optional)."

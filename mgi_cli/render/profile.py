@@ -29,8 +29,6 @@ if TYPE_CHECKING:
     from mgi_cli.problems import Problem
 
 FORMATS = ("md", "html")
-# Template names end in .j2, which the shared environment's autoescape does not see.
-_ESCAPED = ("html", "htm", "xml", "svg", "html.j2", "htm.j2", "xml.j2", "svg.j2")
 
 
 def render_profile(
@@ -57,12 +55,9 @@ def render_profile(
 
 def render_environment(lang: str, template_dir: Path | None = None) -> Environment:
     """The shared template environment, with gettext for ``lang`` and the escaping filters."""
-    from jinja2 import select_autoescape
-
     from mgi_cli.templating import template_environment
 
     env = template_environment(template_dir)
-    env.autoescape = select_autoescape(enabled_extensions=_ESCAPED, default_for_string=False)
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
     env.filters["md"] = escape_markdown

@@ -100,17 +100,15 @@ def _finding(
         which = sentences.not_in_place if category == "no" else sentences.in_place
         field = "not_in_place" if category == "no" else "in_place"
         text = loc.text(which, f"finding ({field})", indicator.id)
-    entry = disclosure.answers.get(indicator.id)
-    details = disclosure.details and entry is not None
+    # The supporting detail, only where this output may show it.
+    detail = disclosure.answers.get(indicator.id) if disclosure.details else None
     return {
         "indicator": indicator.id,
         "text": text,
         "qualifier": tr.gettext("partially in place") if category == "partial" else None,
         "restricted": indicator.id in disclosure.restricted,
-        "justification": (entry.justification or None) if details and entry else None,
-        "references": [reference_view(r, loc.lang) for r in entry.references]
-        if details and entry
-        else [],
+        "justification": (detail.justification or None) if detail else None,
+        "references": [reference_view(r, loc.lang) for r in detail.references] if detail else [],
     }
 
 
@@ -128,8 +126,6 @@ def _listing_item(
         "answer": loc.answer_label(indicator, entry) or labels[UNANSWERED],
         "category": category,
         "restricted": indicator.id in disclosure.restricted,
-        "justification": entry.justification if entry is not None else None,
-        "references": [reference_view(r, loc.lang) for r in entry.references]
-        if entry is not None
-        else [],
+        "justification": (entry.justification or None) if entry else None,
+        "references": [reference_view(r, loc.lang) for r in entry.references] if entry else [],
     }

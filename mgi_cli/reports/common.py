@@ -73,8 +73,9 @@ class ReportSource:
         category = self.category(indicator)
         label = None
         if entry is not None and entry.answer is not None:
-            choice = next((c for c in self.catalogue.scale_of(indicator) if c.id == entry.answer),
-                          None)  # fmt: skip
+            choice = next(
+                (c for c in self.catalogue.scale_of(indicator) if c.id == entry.answer), None
+            )
             label = localized(choice.label, lang) if choice else entry.answer
         return {
             "id": indicator.id,

@@ -48,9 +48,7 @@ def gather_sources(
 
 
 def score_report(sources: list[ReportSource], rule: ScoringRule, lang: str) -> dict[str, Any]:
-    scores = [
-        score_matrix(s.matrix, s.catalogue, rule, _hidden(s)) for s in sources
-    ]
+    scores = [score_matrix(s.matrix, s.catalogue, rule, _hidden(s)) for s in sources]
     latest = sources[-1]
     dimensions = []
     for dimension in latest.catalogue.dimensions:
@@ -59,12 +57,18 @@ def score_report(sources: list[ReportSource], rule: ScoringRule, lang: str) -> d
         for sub_area in dimension.sub_areas:
             values = []
             for row in rows:
-                area = next((a for a in row.sub_areas if a.id == sub_area.id), None) if row else None
+                area = (
+                    next((a for a in row.sub_areas if a.id == sub_area.id), None) if row else None
+                )
                 values.append(area.score if area else None)
             sub_areas.append(
-                {"id": sub_area.id, "name": localized(sub_area.name, lang), "scores": values,
-                 "change": _change(values)}
-            )  # fmt: skip
+                {
+                    "id": sub_area.id,
+                    "name": localized(sub_area.name, lang),
+                    "scores": values,
+                    "change": _change(values),
+                }
+            )
         values = [row.score if row else None for row in rows]
         dimensions.append(
             {
@@ -104,4 +108,3 @@ def _change(values: list[float | None]) -> float | None:
 
 def _hidden(source: ReportSource) -> frozenset[str]:
     return source.disclosure.restricted if source.disclosure.is_public else frozenset()
-

@@ -88,10 +88,13 @@ def score_matrix(
     dimensions = []
     for dimension in catalogue.dimensions:
         areas = tuple(
-            AreaScore(s.id, _mean(points.get((dimension.id, s.id), [])),
-                      len(points.get((dimension.id, s.id), [])))
+            AreaScore(
+                s.id,
+                _mean(points.get((dimension.id, s.id), [])),
+                len(points.get((dimension.id, s.id), [])),
+            )
             for s in dimension.sub_areas
-        )  # fmt: skip
+        )
         if rule.dimension_from == "indicators":
             values = [p for s in dimension.sub_areas for p in points.get((dimension.id, s.id), [])]
         else:
@@ -130,15 +133,18 @@ def load_scoring_rule(path: Path) -> ScoringRule:
     data = data.get("scoring", data)
     unknown = set(data) - {"values", "modules", "dimension_from"}
     if unknown:
-        raise UsageError(f"{path}: unknown key(s) {', '.join(sorted(unknown))}; "
-                         "use values, modules, dimension_from")  # fmt: skip
+        raise UsageError(
+            f"{path}: unknown key(s) {', '.join(sorted(unknown))}; "
+            "use values, modules, dimension_from"
+        )
     default = ScoringRule()
     values = data.get("values", default.values)
     if not isinstance(values, dict) or not all(
         k in ("yes", "partial", "no", "not_applicable")
-        and isinstance(v, int | float) and not isinstance(v, bool)
+        and isinstance(v, int | float)
+        and not isinstance(v, bool)
         for k, v in values.items()
-    ):  # fmt: skip
+    ):
         raise UsageError(f"{path}: values maps yes, partial, no (not_applicable) to numbers")
     modules = data.get("modules", list(default.modules))
     if not isinstance(modules, list) or not all(isinstance(m, str) for m in modules):

@@ -85,17 +85,26 @@ def open_sdg_rows(report: dict[str, Any]) -> list[dict[str, str]]:
     """The Open SDG rows of a report: one per domain with a value, then the all-domains one."""
     year, series = str(report["year"]), str(report["series"])
     rows = [
-        {"Year": year, "SERIES": series, "COMPOSITE_BREAKDOWN": d["code"],
-         "Value": str(d["category"])}
-        for d in report["domains"] if d["category"] is not None
-    ]  # fmt: skip
+        {
+            "Year": year,
+            "SERIES": series,
+            "COMPOSITE_BREAKDOWN": d["code"],
+            "Value": str(d["category"]),
+        }
+        for d in report["domains"]
+        if d["category"] is not None
+    ]
     whole = report["all_domains"]
     if whole is not None:
         breakdown = str(report["config"]["all_domains"]["breakdown"])
         rows.append(
-            {"Year": year, "SERIES": series, "COMPOSITE_BREAKDOWN": breakdown,
-             "Value": str(whole["category"])}
-        )  # fmt: skip
+            {
+                "Year": year,
+                "SERIES": series,
+                "COMPOSITE_BREAKDOWN": breakdown,
+                "Value": str(whole["category"]),
+            }
+        )
     return rows
 
 

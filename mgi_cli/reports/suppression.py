@@ -3,9 +3,9 @@
 A cell counts answers and remembers which countries contributed to it. A cell with
 contributions from at least one and fewer than ``min_group`` countries is suppressed
 (primary suppression). A shown total with exactly one suppressed part would give that
-part away by subtraction, so a second part is suppressed too (secondary suppression),
-repeated until no shown total has a lone suppressed part. Zero cells are shown: no
-country contributed to them.
+part away by subtraction, so a second, non-zero part is suppressed too, or the total
+itself when there is none (secondary suppression), repeated until no shown total has a
+lone suppressed part. Zero cells are shown: no country contributed to them.
 
 This is the usual cell-suppression heuristic, not a proof against every attack on a
 set of overlapping tables; keep ``min_group`` at 5 or more for public output.
@@ -57,10 +57,12 @@ def suppress(cells: Iterable[Cell], totals: Sequence[Total], min_group: int) -> 
             hidden = [p for p in line.parts if p.suppressed]
             if len(hidden) != 1:
                 continue
-            visible = [p for p in line.parts if not p.suppressed]
+            # Hiding a zero protects nothing: parts are never negative, so a hidden part
+            # beside only zeros is the total minus the shown parts all the same.
+            visible = [p for p in line.parts if not p.suppressed and p.value > 0]
             if visible:
                 min(visible, key=lambda p: p.value).suppressed = True
-            else:  # the lone part is the whole total
+            else:
                 line.total.suppressed = True
             changed = True
 

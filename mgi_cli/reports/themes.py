@@ -68,8 +68,12 @@ def themes_report(source: ReportSource, thin: ThinCoverage, lang: str) -> dict[s
                 "reasons": reasons,
             }
         )
-    return {"report": "themes", **source.header(), "thin_coverage": thin.as_json(),
-            "themes": themes}  # fmt: skip
+    return {
+        "report": "themes",
+        **source.header(),
+        "thin_coverage": thin.as_json(),
+        "themes": themes,
+    }
 
 
 def _rounded(value: float | None) -> float | None:

@@ -11,6 +11,7 @@ from mgi_cli.problems import Problem
 from mgi_cli.validate.context import RuleContext, ValidationOptions
 from mgi_cli.validate.rules_action_plan import check_action_plan
 from mgi_cli.validate.rules_answers import check_answers, check_references
+from mgi_cli.validate.rules_context import check_context
 from mgi_cli.validate.rules_follow_up import check_follow_up
 from mgi_cli.validate.rules_metadata import check_catalogue_choice, check_metadata
 
@@ -21,6 +22,7 @@ RULES = (
     check_references,
     check_follow_up,
     check_action_plan,
+    check_context,
 )
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from typing import Any
 
 from mgi_cli.catalogue.models import Catalogue, Indicator
+from mgi_cli.matrix.indicators import effective_indicators, find_indicator
 from mgi_cli.matrix.load import LoadedMatrix
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.problems import Problem, Severity
@@ -56,4 +57,12 @@ class RuleContext:
         return Severity.WARNING if self.is_draft else Severity.ERROR
 
     def indicator(self, indicator_id: str) -> Indicator | None:
-        return self.catalogue.indicator(indicator_id) if self.catalogue else None
+        """The catalogue's indicator of that id, or one the matrix defines for its context."""
+        if self.catalogue is None:
+            return None
+        return find_indicator(self.matrix, self.catalogue, indicator_id)
+
+    def expected_indicators(self) -> list[Indicator]:
+        """What the matrix must answer: the catalogue indicators of its declared modules
+        and its context-specific ones, without those marked ``not_used``."""
+        return effective_indicators(self.matrix, self.catalogue) if self.catalogue else []

@@ -21,28 +21,32 @@ def check_action_plan(ctx: RuleContext) -> None:
         where = ("action_plan", index)
         if item.id in seen:
             ctx.report(
-                (*where, "id"), "action-duplicate-id",
+                (*where, "id"),
+                "action-duplicate-id",
                 f"the action plan already has an item {item.id!r} (item {seen[item.id] + 1})",
                 hint="give each item its own id",
-            )  # fmt: skip
+            )
         else:
             seen[item.id] = index
         if ctx.catalogue is not None:
             for position, indicator in enumerate(item.indicators):
                 if ctx.catalogue.indicator(indicator) is None:
                     problem = ctx.loaded.parsed.problem(
-                        (*where, "indicators", position), "action-unknown-indicator",
+                        (*where, "indicators", position),
+                        "action-unknown-indicator",
                         f"action {item.id!r} links {indicator!r}, which the catalogue "
                         f"{ctx.catalogue.ref} does not have",
-                        hint=did_you_mean(indicator, known), indicator=indicator,
-                    )  # fmt: skip
+                        hint=did_you_mean(indicator, known),
+                        indicator=indicator,
+                    )
                     ctx.problems.append(problem)
         due = item.due
         if due is not None and item.status in OPEN_STATUSES and due < ctx.matrix.assessed_on:
             ctx.report(
-                (*where, "due"), "action-due-before-assessment",
+                (*where, "due"),
+                "action-due-before-assessment",
                 f"action {item.id!r} is {item.status.replace('_', ' ')} but due {due}, "
                 f"before the assessment ({ctx.matrix.assessed_on})",
                 severity=Severity.WARNING,
                 hint="check the date, or set `status: done` or `dropped`",
-            )  # fmt: skip
+            )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from mgi_cli.matrix.indicators import CONTEXT_MODULE, is_context_id
 from mgi_cli.problems import Severity
 from mgi_cli.suggest import nearest
 from mgi_cli.validate.context import RuleContext
@@ -14,18 +15,13 @@ def check_answers(ctx: RuleContext) -> None:
     if catalogue is None:
         return
     matrix = ctx.matrix
-    declared = set(matrix.modules)
-    ids = [i.id for i in catalogue.indicators]
+    declared = {*matrix.modules, CONTEXT_MODULE}
+    ids = [i.id for i in catalogue.indicators] + [i.id for i in matrix.context_indicators]
     for indicator_id, entry in matrix.answers.items():
         where = ("answers", indicator_id)
-        indicator = catalogue.indicator(indicator_id)
+        indicator = ctx.indicator(indicator_id)
         if indicator is None:
-            match = nearest(indicator_id, ids, cutoff=0.5)
-            ctx.report(
-                where, "unknown-indicator",
-                f"{catalogue.ref} has no indicator {indicator_id!r}",
-                key=True, hint=f"did you mean {match!r}?" if match else None,
-            )  # fmt: skip
+            _unknown_indicator(ctx, indicator_id, ids)
             continue
         if indicator.module not in declared:
             ctx.report(
@@ -50,14 +46,25 @@ def check_answers(ctx: RuleContext) -> None:
                 severity=ctx.completeness(),
                 hint="say why, naming the law, policy or body",
             )  # fmt: skip
-    _check_missing(ctx, declared)
+    _check_missing(ctx)
     _check_unreviewed(ctx)
 
 
-def _check_missing(ctx: RuleContext, declared: set[str]) -> None:
+def _unknown_indicator(ctx: RuleContext, indicator_id: str, ids: list[str]) -> None:
     assert ctx.catalogue is not None
+    match = nearest(indicator_id, ids, cutoff=0.5)
+    hint = f"did you mean {match!r}?" if match else None
+    message = f"{ctx.catalogue.ref} has no indicator {indicator_id!r}"
+    if is_context_id(indicator_id):
+        message = f"{indicator_id} is not defined under `context_indicators:`"
+        hint = hint or "define it under `context_indicators:` with its dimension and question"
+    ctx.report(("answers", indicator_id), "unknown-indicator", message, key=True, hint=hint)
+
+
+def _check_missing(ctx: RuleContext) -> None:
+    """Every indicator the matrix must answer (not those marked ``not_used``) is answered."""
     answers = ctx.matrix.answers
-    for indicator in ctx.catalogue.in_modules(declared):
+    for indicator in ctx.expected_indicators():
         if indicator.id in ctx.loaded.broken_answers:
             continue
         entry = answers.get(indicator.id)
@@ -134,9 +141,11 @@ def _check_age(ctx: RuleContext, here: tuple[object, ...], accessed: object) -> 
     from datetime import date
 
     if not isinstance(accessed, date):
-        ctx.report(here, "undated-reference", "the reference has no `accessed` date",
-                   severity=Severity.WARNING,
-                   hint="add `accessed: YYYY-MM-DD` so readers can see how fresh it is")  # fmt: skip
+        ctx.report(
+            here, "undated-reference", "the reference has no `accessed` date",
+            severity=Severity.WARNING,
+            hint="add `accessed: YYYY-MM-DD` so readers can see how fresh it is",
+        )  # fmt: skip
         return
     age = (ctx.matrix.assessed_on - accessed).days
     if age > ctx.options.stale_after_days:

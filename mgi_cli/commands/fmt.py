@@ -1,0 +1,52 @@
+"""`mgi fmt`: rewrite matrices in the canonical layout, keeping every comment."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+
+def fmt(
+    paths: Annotated[list[Path], typer.Argument(help="Matrix files or folders.")],
+    check: Annotated[
+        bool,
+        typer.Option("--check", help="Change nothing; list the files that would change and "
+                     "exit 1 if there are any (for CI and pre-commit)."),
+    ] = False,
+) -> None:
+    """Rewrite matrices in one layout: key order, indentation, wrapping; comments kept."""
+    from mgi_cli.atomic import write_atomic
+    from mgi_cli.authoring.fmt import format_file
+    from mgi_cli.validate.discover import expand_paths
+
+    files, problems = expand_paths(paths)
+    changed: list[Path] = []
+    for path in files:
+        result = format_file(path)
+        problems.extend(result.problems)
+        if result.problems or not result.changed:
+            continue
+        changed.append(path)
+        if check:
+            sys.stdout.write(f"would reformat {path}\n")
+        else:
+            assert result.text is not None
+            write_atomic(path, result.text)
+            sys.stdout.write(f"reformatted {path}\n")
+    for problem in problems:
+        at = f":{problem.line}:{problem.column or 1}" if problem.line else ""
+        where = problem.path + at
+        sys.stderr.write(f"{where}: {problem.severity} {problem.code} {problem.message}\n")
+    refused = {p.path for p in problems if p.severity == "error"}
+    verb = "would be reformatted" if check else "reformatted"
+    unchanged = len(files) - len(changed) - len(refused)
+    tail = f", {len(refused)} refused" if refused else ""
+    sys.stdout.write(f"{len(changed)} file(s) {verb}, {unchanged} unchanged{tail}\n")
+    raise typer.Exit(1 if refused or (check and changed) else 0)
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(fmt)

@@ -1,0 +1,53 @@
+"""`mgi import`: a spreadsheet back into a matrix file (`import` is a Python keyword)."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.errors import MgiError
+
+
+def import_sheet(
+    sheet: Annotated[
+        Path, typer.Argument(exists=True, dir_okay=False, help="The .xlsx or .csv file.")
+    ],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", dir_okay=False, help="The matrix file to write.")
+    ],
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of the question comments: en | fr | es")
+    ] = "en",
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Read a spreadsheet into a matrix; refused unless it validates as a draft."""
+    from mgi_cli.atomic import write_atomic
+    from mgi_cli.authoring.sheet_import import import_sheet as read_into_matrix
+    from mgi_cli.validate.context import ValidationOptions
+
+    if (output.exists() or output.is_symlink()) and not force:
+        raise MgiError(f"{output} already exists; use --force to replace it")
+    options = ValidationOptions(today=date.today())
+    result = read_into_matrix(sheet, output, catalogue_library(catalogue), options, lang)
+    if result.text is None:
+        errors = sum(p.severity == "error" for p in result.problems)
+        raise MgiError(f"{sheet}: {errors} error(s); {output} was not written",
+                       problems=result.problems)  # fmt: skip
+    write_atomic(output, result.text, overwrite=force)
+    for problem in result.problems:
+        sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")
+    sys.stdout.write(f"wrote {output}: {result.indicators} indicator(s), "
+                     f"{len(result.problems)} warning(s)\n")  # fmt: skip
+    if result.errors_at_status:
+        sys.stdout.write(f"note: the status is {result.status}, at which `mgi validate` "
+                         f"reports {result.errors_at_status} error(s)\n")  # fmt: skip
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_sheet)

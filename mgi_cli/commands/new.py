@@ -1,0 +1,162 @@
+"""`mgi new`: start a matrix, or a follow-up draft from a baseline."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.errors import CatalogueError, MgiError, UsageError
+
+if TYPE_CHECKING:
+    from mgi_cli.catalogue.load import CatalogueLibrary
+    from mgi_cli.catalogue.models import Catalogue
+
+
+def new(
+    output: Annotated[
+        Path, typer.Option("--output", "-o", dir_okay=False, help="The matrix file to create.")
+    ],
+    country: Annotated[
+        str | None,
+        typer.Argument(help="ISO 3166-1 alpha-3 code (XAA-XZZ for training); not with "
+                       "--follow-up-of."),
+    ] = None,
+    level: Annotated[str, typer.Option("--level", help="national | local")] = "national",
+    locality: Annotated[
+        str | None, typer.Option("--locality", help="The city or region (--level local).")
+    ] = None,
+    modules: Annotated[
+        str | None,
+        typer.Option("--modules", help="Comma-separated modules, e.g. standard,covid19 "
+                     "(default: standard; a follow-up: the baseline's)."),
+    ] = None,
+    lang: Annotated[
+        str, typer.Option("--lang", help="Language of the question comments: en | fr | es")
+    ] = "en",
+    assessed_on: Annotated[
+        str | None, typer.Option("--assessed-on", help="YYYY-MM-DD (default: today).")
+    ] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", help="Display name, e.g. the country's name.")
+    ] = None,
+    follow_up_of: Annotated[
+        Path | None,
+        typer.Option("--follow-up-of", exists=True, dir_okay=False,
+                     help="Start a follow-up draft from this baseline matrix."),
+    ] = None,
+    catalogue_version: Annotated[
+        str | None,
+        typer.Option("--catalogue-version", help="The catalogue to answer, as <id>@<version> "
+                     "(default: the last --catalogue file, else the newest packaged one; a "
+                     "follow-up: the baseline's)."),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Create a draft matrix: every indicator of the modules, its question above it."""
+    from mgi_cli.atomic import write_atomic
+
+    if output.exists() and not force:
+        raise MgiError(f"{output} already exists; use --force to replace it")
+    # Every --catalogue file is known; the last one is the catalogue to answer by default.
+    library = catalogue_library(catalogue[:-1] if catalogue else None)
+    last = library.add_file(catalogue[-1]) if catalogue else None
+    day = _day(assessed_on)
+    if follow_up_of is not None:
+        if country is not None:
+            raise UsageError("give either COUNTRY or --follow-up-of, not both")
+        text = _follow_up(follow_up_of, output, library, last, catalogue_version,
+                          modules, day, lang)  # fmt: skip
+    else:
+        if country is None:
+            raise UsageError("missing COUNTRY (or --follow-up-of BASELINE)")
+        text = _baseline(country, level, locality, modules, lang, day, title,
+                         _target(library, last, catalogue_version, level))  # fmt: skip
+    write_atomic(output, text, overwrite=force)
+    sys.stdout.write(f"wrote {output}\n")
+
+
+def _baseline(
+    country: str, level: str, locality: str | None, modules: str | None, lang: str,
+    day: date, title: str | None, cat: Catalogue,
+) -> str:  # fmt: skip
+    from mgi_cli.authoring.new_matrix import NewMatrix, new_matrix_text, parse_modules
+
+    request = NewMatrix(
+        country=country.upper(), level=level, modules=parse_modules(modules or "standard"),
+        assessed_on=day, locality=locality, title=title, lang=lang,
+    )  # fmt: skip
+    return new_matrix_text(request, cat)
+
+
+def _follow_up(
+    baseline: Path, output: Path, library: CatalogueLibrary, last: Catalogue | None,
+    version: str | None, modules: str | None, day: date, lang: str,
+) -> str:  # fmt: skip
+    from mgi_cli.authoring.follow_up import follow_up, relative_baseline
+    from mgi_cli.authoring.new_matrix import parse_modules
+    from mgi_cli.matrix.load import load_matrix
+
+    loaded = load_matrix(baseline)
+    if loaded.matrix is None:
+        raise MgiError(f"{baseline} cannot be read as a matrix", problems=loaded.problems)
+    base = loaded.matrix
+    if version is None and last is None:
+        version = base.catalogue
+    cat = _target(library, last, version, base.level)
+    result = follow_up(
+        base, relative_baseline(baseline, output), cat,
+        modules=parse_modules(modules) if modules else None, assessed_on=day, lang=lang,
+    )  # fmt: skip
+    for new_id, old_id in result.mapped:
+        sys.stderr.write(f"mgi: {new_id} starts from the baseline's answer to {old_id}\n")
+    for old_id in result.dropped:
+        sys.stderr.write(f"mgi: the baseline's answer to {old_id} has no place in "
+                         f"{cat.ref} and is not carried over\n")  # fmt: skip
+    for new_id in result.off_scale:
+        sys.stderr.write(f"mgi: {new_id}: the baseline's answer is not on the new scale; "
+                         "left empty\n")  # fmt: skip
+    sys.stderr.write(f"mgi: {len(result.carried)} answer(s) carried over, marked "
+                     "`reviewed: false`\n")  # fmt: skip
+    return result.text
+
+
+def _target(
+    library: CatalogueLibrary, last: Catalogue | None, version: str | None, level: str
+) -> Catalogue:
+    """--catalogue-version, else the last --catalogue file, else the newest for the level."""
+    if version is not None:
+        found = library.get(version)
+        if found is None:
+            known = ", ".join(library.known()) or "none"
+            raise UsageError(f"no catalogue {version!r} (installed: {known}); "
+                             "add its file with --catalogue FILE")  # fmt: skip
+        return found
+    if last is not None:
+        return last
+    try:
+        return library.default(level)
+    except CatalogueError:
+        raise MgiError(
+            f"no {level} catalogue is installed; pass one with --catalogue FILE"
+        ) from None
+
+
+def _day(text: str | None) -> date:
+    if text is None:
+        return date.today()
+    try:
+        if len(text) != 10:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--assessed-on {text!r} is not a date as YYYY-MM-DD") from None
+
+
+def register(app: typer.Typer) -> None:
+    app.command()(new)

@@ -1,0 +1,240 @@
+"""`mgi report`: views of one matrix through the catalogue's links (GCM, SDG 10.7.2,
+cross-cutting themes), its action plan, and optional scores of its own progress."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.errors import UsageError
+
+if TYPE_CHECKING:
+    from mgi_cli.reports.common import ReportSource
+
+report_app = typer.Typer(
+    name="report",
+    help="Reports on a matrix: GCM objectives, SDG 10.7.2, cross-cutting themes, the action "
+    "plan, and optional scores of a country's own progress.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+
+Matrix = Annotated[
+    Path, typer.Argument(exists=True, dir_okay=False, help="The matrix file.", show_default=False)
+]
+Format = Annotated[str, typer.Option("--format", help="md | html | json")]
+Output = Annotated[
+    Path | None,
+    typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout)."),
+]
+Lang = Annotated[str, typer.Option("--lang", help="en | fr | es")]
+Audience = Annotated[
+    str,
+    typer.Option(
+        "--audience",
+        help="public: refused for a draft or a matrix under review, restricted answers left "
+        "out | government: everything, for the authorities.",
+    ),
+]
+
+
+def _source(
+    matrix: Path, catalogue: list[Path] | None, audience: str, lang: str, fmt: str
+) -> ReportSource:
+    from mgi_cli.reports.common import LANGUAGES, check_choice, load_source
+    from mgi_cli.reports.output import FORMATS
+
+    check_choice(fmt, FORMATS, "--format")
+    check_choice(lang, LANGUAGES, "--lang")
+    library = catalogue_library(catalogue)
+    return load_source(matrix, library, audience=audience, today=date.today())
+
+
+def _emit(text: str, output: Path | None) -> None:
+    from mgi_cli.atomic import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+@report_app.command("gcm")
+def gcm(
+    matrix: Matrix,
+    output_format: Format = "md",
+    output: Output = None,
+    lang: Lang = "en",
+    audience: Audience = "public",
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Per GCM objective (all 23): the linked indicators, their answers, and how many are
+    in place, partial or missing."""
+    from mgi_cli.reports.gcm import gcm_report
+    from mgi_cli.reports.output import render_report
+
+    source = _source(matrix, catalogue, audience, lang, output_format)
+    _emit(render_report(gcm_report(source, lang), output_format, lang), output)
+
+
+@report_app.command("sdg-10-7-2")
+def sdg_10_7_2(
+    matrix: Matrix,
+    output_format: Format = "md",
+    output: Output = None,
+    lang: Lang = "en",
+    audience: Audience = "public",
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            exists=True,
+            dir_okay=False,
+            help="A rule file (TOML) replacing the packaged indicators/sdg-10-7-2.toml: "
+            "thresholds, partial credit, the all-domains rule.",
+        ),
+    ] = None,
+    export: Annotated[
+        str | None,
+        typer.Option(
+            "--export",
+            help="open-sdg: write Open SDG rows (Year, SERIES, COMPOSITE_BREAKDOWN, Value) "
+            "as CSV instead of the report, e.g. -o data/indicator_10-7-2.csv.",
+        ),
+    ] = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """SDG indicator 10.7.2: per policy domain PD_1..PD_6, the share of linked indicators
+    met and its category (1 Requires further progress .. 4 Fully meets)."""
+    from mgi_cli.reports.output import render_report
+    from mgi_cli.reports.sdg import open_sdg_csv, sdg_report
+    from mgi_cli.reports.sdg_config import default_config_path, load_sdg_config
+
+    if export not in (None, "open-sdg"):
+        raise UsageError(f"unknown --export {export!r}; use open-sdg")
+    rule = load_sdg_config(config or default_config_path())
+    source = _source(matrix, catalogue, audience, lang, output_format)
+    report = sdg_report(source, rule, lang)
+    text = open_sdg_csv(report) if export else render_report(report, output_format, lang)
+    _emit(text, output)
+
+
+@report_app.command("themes")
+def themes(
+    matrix: Matrix,
+    output_format: Format = "md",
+    output: Output = None,
+    lang: Lang = "en",
+    audience: Audience = "public",
+    min_indicators: Annotated[
+        int,
+        typer.Option("--thin-below", min=0, help="Thin: fewer tagged indicators than this."),
+    ] = 3,
+    min_answered: Annotated[
+        float,
+        typer.Option(
+            "--min-answered",
+            min=0,
+            max=1,
+            help="Thin: a smaller share of tagged indicators answered.",
+        ),
+    ] = 0.5,
+    min_in_place: Annotated[
+        float,
+        typer.Option(
+            "--min-in-place",
+            min=0,
+            max=1,
+            help="Thin: a smaller share of applicable answers in place (yes).",
+        ),
+    ] = 0.5,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """The cross-cutting themes checklist (rights, gender, environment): tagged indicators,
+    their answers, and a flag on thinly covered themes."""
+    from mgi_cli.reports.output import render_report
+    from mgi_cli.reports.themes import ThinCoverage, themes_report
+
+    source = _source(matrix, catalogue, audience, lang, output_format)
+    thin = ThinCoverage(min_indicators, min_answered, min_in_place)
+    _emit(render_report(themes_report(source, thin, lang), output_format, lang), output)
+
+
+@report_app.command("actions")
+def actions(
+    matrix: Matrix,
+    output_format: Format = "md",
+    output: Output = None,
+    lang: Lang = "en",
+    audience: Audience = "public",
+    today: Annotated[
+        str | None,
+        typer.Option("--today", help="Overdue relative to this date, YYYY-MM-DD (default: today)."),
+    ] = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """The matrix's action plan, item by item, with overdue items flagged."""
+    from mgi_cli.reports.actions import actions_report
+    from mgi_cli.reports.output import render_report
+
+    day = _day(today) if today else date.today()
+    source = _source(matrix, catalogue, audience, lang, output_format)
+    _emit(render_report(actions_report(source, day, lang), output_format, lang), output)
+
+
+@report_app.command("score")
+def score(
+    matrices: Annotated[
+        list[Path],
+        typer.Argument(
+            exists=True,
+            dir_okay=False,
+            show_default=False,
+            help="Matrices of one country; a lone follow-up brings its baseline.",
+        ),
+    ],
+    output_format: Format = "md",
+    output: Output = None,
+    lang: Lang = "en",
+    audience: Audience = "public",
+    config: Annotated[
+        Path | None,
+        typer.Option(
+            "--config",
+            exists=True,
+            dir_okay=False,
+            help="A scoring rule (TOML): values, modules, dimension_from.",
+        ),
+    ] = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Optional scores (MIPEX-style: yes 100, partial 50, no 0) per sub-area and dimension,
+    to follow one country's own progress; never across countries (the MGI is not a ranking)."""
+    from mgi_cli.reports.common import LANGUAGES, check_choice
+    from mgi_cli.reports.output import FORMATS, render_report
+    from mgi_cli.reports.score_report import gather_sources, score_report
+    from mgi_cli.reports.scoring import ScoringRule, load_scoring_rule
+
+    check_choice(output_format, FORMATS, "--format")
+    check_choice(lang, LANGUAGES, "--lang")
+    rule = load_scoring_rule(config) if config else ScoringRule()
+    sources = gather_sources(
+        matrices, catalogue_library(catalogue), audience=audience, today=date.today()
+    )
+    _emit(render_report(score_report(sources, rule, lang), output_format, lang), output)
+
+
+def _day(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--today {text!r} is not a date as YYYY-MM-DD") from None
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(report_app)

@@ -1,0 +1,102 @@
+"""`mgi render summary`: aggregated views across a folder of matrices, naming no country.
+
+Registered on the `render` group by ``register_summary(render_app)`` (commands/render.py).
+"""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.errors import UsageError
+
+#: Below this, one or two countries could be told apart; public output refuses it.
+PUBLIC_MIN_GROUP_FLOOR = 3
+
+
+def summary(
+    folder: Annotated[
+        Path,
+        typer.Argument(
+            exists=True,
+            file_okay=False,
+            show_default=False,
+            help="A folder of matrices (searched recursively).",
+        ),
+    ],
+    audience: Annotated[
+        str,
+        typer.Option(
+            "--audience",
+            help="public: validated or published matrices only, restricted answers "
+            "left out | government: drafts and restricted answers counted too.",
+        ),
+    ] = "public",
+    output_format: Annotated[str, typer.Option("--format", help="md | html | json")] = "md",
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout)."),
+    ] = None,
+    lang: Annotated[str, typer.Option("--lang", help="en | fr | es")] = "en",
+    min_group: Annotated[
+        int,
+        typer.Option(
+            "--min-group", min=1, help="Suppress every figure drawn from fewer countries than this."
+        ),
+    ] = 5,
+    include_restricted: Annotated[
+        bool,
+        typer.Option(
+            "--include-restricted",
+            help="Also count matrices with `confidentiality: restricted` (only where "
+            "the governments agreed).",
+        ),
+    ] = False,
+    catalogue_ref: Annotated[
+        str | None,
+        typer.Option(
+            "--catalogue-ref",
+            help="Summarise the matrices answering this catalogue (<id>@<version>); "
+            "default: the one most of them answer.",
+        ),
+    ] = None,
+    catalogue: CatalogueOption = None,
+) -> None:
+    """Aggregate many matrices: per dimension, GCM objective and indicator, how many
+    assessments give each answer, with no country named and small groups suppressed."""
+    from mgi_cli.atomic import write_atomic
+    from mgi_cli.render.confidentiality import check_audience
+    from mgi_cli.reports.common import LANGUAGES, check_choice
+    from mgi_cli.reports.output import FORMATS, render_report
+    from mgi_cli.reports.summary import SummaryOptions, collect_matrices, left_out_message
+    from mgi_cli.reports.summary_tables import summary_report
+    from mgi_cli.validate.discover import expand_paths
+
+    check_choice(output_format, FORMATS, "--format")
+    check_choice(lang, LANGUAGES, "--lang")
+    chosen = check_audience(audience)
+    if chosen == "public" and min_group < PUBLIC_MIN_GROUP_FLOOR:
+        raise UsageError(
+            f"--min-group {min_group} would let single countries be read off; public output "
+            f"needs {PUBLIC_MIN_GROUP_FLOOR} or more"
+        )
+    options = SummaryOptions(chosen, min_group, include_restricted, catalogue_ref)
+    files, _ = expand_paths([folder])
+    collection = collect_matrices(files, catalogue_library(catalogue), options, date.today())
+    message = left_out_message(collection.left_out)
+    if message:
+        sys.stderr.write(f"mgi: {message}\n")
+    text = render_report(summary_report(collection, options, lang), output_format, lang)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)
+
+
+def register_summary(render_app: typer.Typer) -> None:
+    render_app.command("summary")(summary)
