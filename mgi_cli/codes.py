@@ -73,10 +73,10 @@ CODES: dict[str, str] = {
     "context-mismatch": "The `context` matrix is not a national matrix of the same country.",
     "context-indicator-id": "A context-specific indicator's id is outside the reserved namespace "
     "`X.<name>` (e.g. X.01, X.port-authority).",
-    "context-indicator-duplicate": "A context-specific indicator id is defined twice, or is a "
-    "catalogue indicator's id.",
+    "context-indicator-duplicate": "A context-specific indicator id is defined twice or is a "
+    "catalogue indicator's id, or its scale repeats a choice.",
     "context-indicator-link": "A context-specific indicator names a dimension, sub-area or theme "
-    "the catalogue does not have, or repeats a scale choice.",
+    "the catalogue does not have.",
     "not-used-unknown": "`not_used` names an indicator that is not in the matrix's declared "
     "modules.",
     "not-used-reason": "An indicator marked `not_used` without a reason.",

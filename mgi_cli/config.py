@@ -6,13 +6,13 @@ defaults. Options given on the command line win over the file (the commands deci
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from mgi_cli.errors import UsageError
 from mgi_cli.suggest import did_you_mean
+from mgi_cli.tomlread import load_toml
 
 CONFIG_FILE = "mgi.toml"
 DEFAULT_STALE_AFTER_DAYS = 3 * 365
@@ -44,13 +44,7 @@ class RepositoryConfig:
 
 def load_config(path: Path) -> RepositoryConfig:
     """Read ``mgi.toml``; a broken file stops the command (exit 2) with its line."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise UsageError(f"{path}: not valid TOML: {error}") from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+    data = load_toml(path)
     return _config_from(data, path)
 
 

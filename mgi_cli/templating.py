@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 from mgi_cli.resources import packaged_dir
 
 if TYPE_CHECKING:
-    from jinja2 import Environment
+    from collections.abc import Callable
+
+    from jinja2 import BaseLoader, Environment
 
 
 def template_environment(user_dir: Path | None = None) -> Environment:
@@ -27,9 +29,9 @@ def template_environment(user_dir: Path | None = None) -> Environment:
     )
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-    loaders = [FileSystemLoader(str(packaged_dir("templates")))]
+    loaders: list[BaseLoader] = [FileSystemLoader(str(packaged_dir("templates")))]
     if user_dir is not None:
-        loaders.insert(0, FileSystemLoader(str(user_dir)))
+        loaders.insert(0, _confined_loader(user_dir))
     environment_class = Environment if user_dir is None else ImmutableSandboxedEnvironment
     return environment_class(
         loader=ChoiceLoader(loaders),
@@ -43,3 +45,31 @@ def template_environment(user_dir: Path | None = None) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+
+
+def _confined_loader(folder: Path) -> BaseLoader:
+    """The user's folder, where a template is a file inside it, never a link out of it.
+
+    Without this, a link in a template folder (``evil.j2 -> /etc/passwd``) would let
+    ``{% include 'evil.j2' %}`` copy any file the user can read into the output.
+    """
+    import os
+
+    from jinja2 import FileSystemLoader
+    from jinja2.exceptions import SecurityError
+    from jinja2.loaders import split_template_path
+
+    class ConfinedLoader(FileSystemLoader):
+        def get_source(
+            self, environment: Environment, template: str
+        ) -> tuple[str, str, Callable[[], bool]]:
+            # Checked before anything is read: the link may name a huge file.
+            candidate = folder.joinpath(*split_template_path(template))
+            top = os.path.realpath(folder).rstrip(os.sep) + os.sep
+            if os.path.lexists(candidate) and not os.path.realpath(candidate).startswith(top):
+                raise SecurityError(
+                    f"the template {template!r} is a link to a file outside {folder}"
+                )
+            return super().get_source(environment, template)
+
+    return ConfinedLoader(str(folder))

@@ -9,7 +9,9 @@ resolve by the YAML 1.2 core schema, so ``answer: yes`` stays the string ``"yes"
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -70,24 +72,43 @@ class ParsedYaml:
         return Problem(self.path, code, message, line=line, column=column, **extra)
 
 
+#: Opening never blocks: a named pipe would otherwise wait forever for a writer.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
+
+
 def read_bytes(path: Path, display: str) -> bytes | Problem:
-    """The file's bytes, or the one problem that stops us reading it."""
+    """The bytes of a regular file, or the one problem that stops us reading it.
+
+    Only regular files are read, checked on the open descriptor: a device such as
+    /dev/zero would feed bytes forever and a pipe would block. A file over the limit
+    is refused by its size, unread.
+    """
+    too_large = Problem(
+        display,
+        "file-too-large",
+        f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB; a matrix is "
+        "usually under 200 KiB",
+    )
     try:
-        with path.open("rb") as handle:
+        fd = os.open(path, _OPEN_FLAGS)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(fd)
+            if stat.S_ISDIR(info.st_mode):
+                return Problem(display, "file-unreadable", "is a folder, not a file")
+            if not stat.S_ISREG(info.st_mode):
+                return Problem(
+                    display, "file-unreadable",
+                    "not a regular file (a device, pipe or socket); it was not read",
+                )  # fmt: skip
+            if info.st_size > MAX_BYTES:
+                return too_large
             raw = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
         return Problem(display, "file-unreadable", "is a folder, not a file")
     except OSError as error:
         reason = error.strerror or str(error)
         return Problem(display, "file-unreadable", f"cannot read the file: {reason}")
-    if len(raw) > MAX_BYTES:
-        return Problem(
-            display,
-            "file-too-large",
-            f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB; a matrix is "
-            "usually under 200 KiB",
-        )
-    return raw
+    return too_large if len(raw) > MAX_BYTES else raw
 
 
 _BOMS = {

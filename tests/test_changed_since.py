@@ -220,3 +220,14 @@ def test_baseline_of(tmp_path: Path, line: str, expected: str | None) -> None:
     assert baseline_of(path) == expected
     path.write_text(f"{line}\n", encoding="utf-8")
     assert baseline_of(path) == expected
+
+
+def test_a_change_seen_through_a_linked_folder(mgi: Mgi, repo: Path) -> None:
+    """matrices/XAC links to archive/XAC: editing the real file changes the matrix."""
+    put(repo, "archive/XAC/2018-baseline.yaml", BASELINE, country="XAC")
+    (repo / "matrices" / "XAC").symlink_to(repo / "archive" / "XAC")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "linked")
+    assert checked(mgi, "HEAD")[1] == []
+    put(repo, "archive/XAC/2018-baseline.yaml", BASELINE, country="XAC", title="Edited")
+    assert checked(mgi, "HEAD")[1] == ["matrices/XAC/2018-baseline.yaml"]

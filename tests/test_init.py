@@ -164,26 +164,24 @@ def _yaml(text: str) -> object:
     return YAML(typ="safe", pure=True).load(text)
 
 
-def _own_hook() -> dict[str, object]:
+def _own_hooks() -> list[dict[str, object]]:
     hooks = _yaml((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert isinstance(hooks, list)
-    return next(h for h in hooks if h["id"] == "mgi-validate")
+    return hooks
 
 
-def test_pre_commit_config_runs_this_projects_hook() -> None:
-    """By default the hook runs the mgi installed here, exactly as the published hook does."""
+def test_pre_commit_config_runs_this_projects_hooks() -> None:
+    """By default the hooks run the mgi installed here, exactly as the published ones do."""
     catalogue = catalogue_library().default("national")
     files = render_scaffold(catalogue, TODAY, InitOptions())
     config = _yaml(files[PurePosixPath(".pre-commit-config.yaml")])
     assert isinstance(config, dict)
     [repo] = config["repos"]
     assert repo["repo"] == "local"
-    [hook] = repo["hooks"]
-    own = _own_hook()
-    assert hook["language"] == "system"
-    assert {k: v for k, v in hook.items() if k != "language"} == {
-        k: v for k, v in own.items() if k != "language"
-    }
+    assert [h["language"] for h in repo["hooks"]] == ["system", "system"]
+    assert [{k: v for k, v in h.items() if k != "language"} for h in repo["hooks"]] == [
+        {k: v for k, v in h.items() if k != "language"} for h in _own_hooks()
+    ]
 
 
 def test_pre_commit_config_with_the_hooks_repository() -> None:
@@ -196,10 +194,16 @@ def test_pre_commit_config_with_the_hooks_repository() -> None:
             {
                 "repo": "https://git.example.org/mgi/mgi",
                 "rev": f"v{__version__}",
-                "hooks": [{"id": "mgi-validate"}],
+                "hooks": [{"id": h["id"]} for h in _own_hooks()],
             }
         ]
     }
+
+
+def test_the_example_matrix_is_in_mgi_fmt_layout(mgi: Mgi, tmp_path: Path) -> None:
+    _scaffold(tmp_path)
+    result = mgi("fmt", "--check", tmp_path / EXAMPLE)
+    assert result.exit_code == 0, result.output
 
 
 def test_every_template_renders_for_other_choices() -> None:

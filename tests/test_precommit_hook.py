@@ -1,16 +1,17 @@
 """The real pre-commit tool runs mgi's hooks: passing on a valid matrix, failing with the
-location on an invalid one.
+location on an invalid one (mgi-validate) and naming a file out of layout (mgi-fmt).
 
 - `pre-commit try-repo <this checkout>` installs mgi from the checkout's HEAD commit
   into pre-commit's own environment (pip may fetch the dependencies from PyPI), then
-  runs the `mgi-validate` hook of `.pre-commit-hooks.yaml`;
-- the `.pre-commit-config.yaml` that `mgi init` writes runs the same hook with the
+  runs the hooks of `.pre-commit-hooks.yaml`;
+- the `.pre-commit-config.yaml` that `mgi init` writes runs the same hooks with the
   mgi installed here.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -26,6 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "examples" / "matrices" / "XAM" / "2018-baseline.yaml"
 VALID = "matrices/XAM/2018-baseline.yaml"
 INVALID = "matrices/XAB/2018-baseline.yaml"
+UNFORMATTED = "matrices/XAC/2018-baseline.yaml"
 #: pip's words when it cannot reach an index: the test cannot run here, it did not fail.
 _OFFLINE = (
     "Failed to establish a new connection",
@@ -54,16 +56,21 @@ def _invalid_line(text: str) -> int:
 
 @pytest.fixture
 def data_repo(tmp_path: Path) -> Path:
-    """A scaffolded matrices repository with one valid and one invalid matrix, committed."""
+    """A scaffolded repository: a valid matrix, an invalid one, one out of layout; committed."""
     root = tmp_path / "data"
     init_repository(root, catalogue_library().default("national"), date.today(), InitOptions())
     shutil.rmtree(root / "matrices" / "XAA")
-    (root / "matrices" / "XAM").mkdir()
+    original = BASELINE.read_text(encoding="utf-8")
+    (root / UNFORMATTED).parent.mkdir()
+    (root / UNFORMATTED).write_text(original.replace("country: XAM", "country: XAC", 1), "utf-8")
+    (root / VALID).parent.mkdir()
     shutil.copy(BASELINE, root / VALID)
-    text = BASELINE.read_text(encoding="utf-8").replace("country: XAM", "country: XAB", 1)
+    subprocess.run([sys.executable, "-m", "mgi_cli", "fmt", str(root / VALID)], check=True,
+                   capture_output=True)  # fmt: skip
+    text = (root / VALID).read_text(encoding="utf-8").replace("country: XAM", "country: XAB", 1)
     # The first answer made invalid.
     text = text.replace("    answer: yes", "    answer: maybe", 1)
-    (root / "matrices" / "XAB").mkdir()
+    (root / INVALID).parent.mkdir()
     (root / INVALID).write_text(text, encoding="utf-8")
     _git(root, "init", "-q")
     _git(root, "add", "-A")
@@ -88,8 +95,8 @@ def _expected_failure(root: Path) -> str:
     return f"{INVALID}:{line}:13: error invalid-answer "
 
 
-def _checkout_head() -> str:
-    """The commit pre-commit installs mgi from; skips when this is not a git checkout."""
+def _checkout_head() -> tuple[str, list[str]]:
+    """The commit pre-commit installs mgi from, and its hooks; skips outside a git checkout."""
     done = subprocess.run(
         ["git", "-C", str(ROOT), "rev-parse", "--verify", "HEAD"],
         capture_output=True, text=True, check=False,
@@ -98,19 +105,19 @@ def _checkout_head() -> str:
         pytest.skip(f"{ROOT} is not a git checkout with a commit; try-repo needs one")
     head = done.stdout.strip()
     listed = subprocess.run(
-        ["git", "-C", str(ROOT), "cat-file", "-e", f"{head}:.pre-commit-hooks.yaml"],
-        capture_output=True, check=False,
+        ["git", "-C", str(ROOT), "show", f"{head}:.pre-commit-hooks.yaml"],
+        capture_output=True, text=True, check=False,
     )  # fmt: skip
     if listed.returncode != 0:
         pytest.skip(".pre-commit-hooks.yaml is not committed in this checkout's HEAD")
-    return head
+    return head, re.findall(r"^- id: (\S+)$", listed.stdout, re.MULTILINE)
 
 
 def _try_repo(
     root: Path, head: str, env: dict[str, str], *files: str
 ) -> subprocess.CompletedProcess[str]:
     done = subprocess.run(
-        ["pre-commit", "try-repo", str(ROOT), "mgi-validate", "--ref", head, "--files", *files],
+        ["pre-commit", "try-repo", str(ROOT), "--ref", head, "--files", *files],
         cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
     hook_ran = "mgi validate....." in done.stdout
@@ -120,20 +127,25 @@ def _try_repo(
 
 
 @pytest.mark.slow
-def test_try_repo_runs_the_published_hook(data_repo: Path, tmp_path: Path) -> None:
-    head = _checkout_head()
+def test_try_repo_runs_the_published_hooks(data_repo: Path, tmp_path: Path) -> None:
+    head, hooks = _checkout_head()
+    assert "mgi-validate" in hooks
     env = _environment(tmp_path)
     passing = _try_repo(data_repo, head, env, VALID)
     assert passing.returncode == 0, passing.stdout + passing.stderr
-    assert "mgi validate" in passing.stdout and "Passed" in passing.stdout
-    failing = _try_repo(data_repo, head, env, VALID, INVALID)
+    assert re.search(r"^mgi validate\.+Passed$", passing.stdout, re.MULTILINE), passing.stdout
+    failing = _try_repo(data_repo, head, env, VALID, INVALID, UNFORMATTED)
     assert failing.returncode == 1, failing.stdout + failing.stderr
-    assert "Failed" in failing.stdout
+    assert re.search(r"^mgi validate\.+Failed$", failing.stdout, re.MULTILINE), failing.stdout
     assert _expected_failure(data_repo) in failing.stdout
     assert f"{VALID}:" not in failing.stdout
+    if "mgi-fmt" in hooks:  # from the commit that added it
+        assert re.search(r"^mgi fmt\.+Failed$", failing.stdout, re.MULTILINE), failing.stdout
+        assert f"would reformat {UNFORMATTED}\n" in failing.stdout
+        assert re.search(r"^mgi fmt\.+Passed$", passing.stdout, re.MULTILINE), passing.stdout
 
 
-def test_the_scaffolded_config_runs_the_hook(data_repo: Path, tmp_path: Path) -> None:
+def test_the_scaffolded_config_runs_the_hooks(data_repo: Path, tmp_path: Path) -> None:
     env = _environment(tmp_path)
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -144,11 +156,13 @@ def test_the_scaffolded_config_runs_the_hook(data_repo: Path, tmp_path: Path) ->
 
     passing = run("--files", VALID)
     assert passing.returncode == 0, passing.stdout + passing.stderr
-    assert "Passed" in passing.stdout
+    assert re.search(r"^mgi validate\.+Passed$", passing.stdout, re.MULTILINE), passing.stdout
+    assert re.search(r"^mgi fmt\.+Passed$", passing.stdout, re.MULTILINE), passing.stdout
     failing = run("--all-files")
     assert failing.returncode == 1, failing.stdout + failing.stderr
     assert _expected_failure(data_repo) in failing.stdout
-    # Files outside matrices/ are not the hook's business.
+    assert f"would reformat {UNFORMATTED}\n" in failing.stdout
+    # Files outside matrices/ are not the hooks' business.
     (data_repo / "notes.yaml").write_text("not: [valid\n", encoding="utf-8")
     _git(data_repo, "add", "notes.yaml")
     skipped = run("--files", "notes.yaml")

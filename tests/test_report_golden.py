@@ -60,10 +60,13 @@ action_plan:
 TODAY = "2021-01-01"
 
 
-def with_action_plan(folder: Path) -> Path:
+def with_action_plan(folder: Path, confidentiality: str = "restricted") -> Path:
     """The 2018 example with ``ACTION_PLAN``, written in ``folder``."""
+    text = BASELINE.read_text(encoding="utf-8").replace(
+        "confidentiality: restricted", f"confidentiality: {confidentiality}"
+    )
     path = folder / "2018-baseline.yaml"
-    path.write_text(BASELINE.read_text(encoding="utf-8") + ACTION_PLAN, encoding="utf-8")
+    path.write_text(text + ACTION_PLAN, encoding="utf-8")
     return path
 
 
@@ -90,7 +93,8 @@ def test_golden_report(mgi: Mgi, update_golden: bool, report: str, fmt: str) -> 
 def test_golden_actions(
     mgi: Mgi, tmp_path: Path, update_golden: bool, audience: str, fmt: str
 ) -> None:
-    matrix = with_action_plan(tmp_path)
+    # A public action plan needs a matrix the government agreed to publish.
+    matrix = with_action_plan(tmp_path, "public" if audience == "public" else "restricted")
     result = mgi(
         "report", "actions", matrix, "--today", TODAY, "--audience", audience, "--format", fmt
     )
@@ -111,3 +115,11 @@ def test_golden_translated_gcm(mgi: Mgi, update_golden: bool, lang: str) -> None
     result = mgi("report", "gcm", FOLLOW_UP, "--lang", lang)
     assert result.exit_code == 0, result.output
     check_golden(f"gcm.{lang}.md", result.stdout, update_golden)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_golden_government_themes(mgi: Mgi, update_golden: bool, fmt: str) -> None:
+    """For the authorities: every answer as written on its scale, restricted ones included."""
+    result = mgi("report", "themes", FOLLOW_UP, "--audience", "government", "--format", fmt)
+    assert result.exit_code == 0, result.output
+    check_golden(f"themes-government.{fmt}", result.stdout, update_golden)

@@ -60,9 +60,10 @@ def test_xlsx_layout(sheet: Path) -> None:
     assert meta == {
         "key": "value", "format": "mgi-matrix/1", "country": "XAM",
         "title": "Republic of Xamaria", "level": "national", "locality": None,
-        "assessment": "baseline", "baseline": None, "catalogue": "mini@1.0",
-        "modules": "standard", "assessed_on": "2018-09-30", "status": "published",
-        "confidentiality": "restricted",
+        "subdivision": None, "context": None, "assessment": "baseline", "baseline": None,
+        "catalogue": "mini@1.0", "modules": "standard", "assessed_on": "2018-09-30",
+        "status": "published", "confidentiality": "restricted", "context_indicators": None,
+        "not_used": None, "action_plan": None,
     }  # fmt: skip
 
 
@@ -72,9 +73,13 @@ def test_csv_layout(mgi: Mgi, tmp_path: Path, mini_catalogue: Path) -> None:
     raw = out.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf#format: mgi-matrix/1\r\n#country: XAM\r\n")
     lines = raw.decode("utf-8-sig").split("\r\n")
-    assert lines[11] == "#confidentiality: restricted"
-    assert lines[12] == "id,dimension,sub_area,question,answer,justification,references,notes,restricted,reviewed"
-    assert lines[13].startswith("M1.01,D1 Rights,Access to health care,Can migrants")
+    assert lines[13:17] == [
+        "#confidentiality: restricted", "#context_indicators: ", "#not_used: ", "#action_plan: "
+    ]
+    assert lines[17] == (
+        "id,dimension,sub_area,question,answer,justification,references,notes,restricted,reviewed"
+    )
+    assert lines[18].startswith("M1.01,D1 Rights,Access to health care,Can migrants")
 
 
 def test_export_then_import_gives_the_same_matrix(
@@ -90,10 +95,12 @@ def test_export_then_import_gives_the_same_matrix(
 
 
 def _edit(path: Path, changes: dict[str, dict[str, object]]) -> None:
+    """Set cells (``E3``), or on the Metadata sheet the value of a key (``status``)."""
     book = openpyxl.load_workbook(path)
+    rows = {row[0].value: row[0].row for row in book["Metadata"].iter_rows()}
     for sheet, cells in changes.items():
         for cell, value in cells.items():
-            book[sheet][cell] = value
+            book[sheet][f"B{rows[cell]}" if cell in rows else cell] = value
     book.save(path)
 
 
@@ -102,7 +109,7 @@ def test_import_names_the_cell_of_each_problem(
 ) -> None:
     _edit(sheet, {"Matrix": {"E3": "maybe", "G2": "Act | https://x | 2011-13-01", "I4": "perhaps",
                              "A6": "M1.02", "E7": None, "G5": "| https://x"},
-                  "Metadata": {"B12": "in_review"}})  # fmt: skip
+                  "Metadata": {"status": "in_review"}})  # fmt: skip
     out = tmp_path / "m.yaml"
     result = mgi("import", sheet, "-o", out, "--catalogue", mini_catalogue)
     assert result.exit_code == 1
@@ -125,7 +132,7 @@ def test_import_names_the_cell_of_each_problem(
 def test_import_of_a_draft_with_gaps_writes_with_warnings(
     mgi: Mgi, sheet: Path, tmp_path: Path, mini_catalogue: Path
 ) -> None:
-    _edit(sheet, {"Matrix": {"E7": None}, "Metadata": {"B12": "in_review"}})
+    _edit(sheet, {"Matrix": {"E7": None}, "Metadata": {"status": "in_review"}})
     out = tmp_path / "m.yaml"
     result = mgi("import", sheet, "-o", out, "--catalogue", mini_catalogue)
     assert result.exit_code == 0, result.output

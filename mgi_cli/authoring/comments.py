@@ -163,18 +163,26 @@ def restore(root: Any, text: str, columns: dict[int, int]) -> None:
         index = bisect_right(lines, comment.line) - 1
         if index < 0:
             header.append(comment.text)
-        elif index in eol or _is_block_scalar(anchors[index]):
-            # One comment per line; a block scalar's comment goes above its key.
+        elif index in eol or _awkward(anchors[index]):
+            # One comment per line; where ruamel.yaml cannot write it at the end of the
+            # line, it goes on its own line above the key.
             before.setdefault(index, []).append(comment.text)
         else:
             eol[index] = comment
     _put(root, header, footer, before, eol, anchors, columns)
 
 
-def _is_block_scalar(anchor: _Anchor) -> bool:
+def _awkward(anchor: _Anchor) -> bool:
+    """A block scalar (the comment would follow its text), or a list whose first item
+    is empty (ruamel.yaml 0.18-0.19 then garbles the next item)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
     from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
-    return isinstance(anchor.container[anchor.key], (FoldedScalarString, LiteralScalarString))
+    value = anchor.container[anchor.key]
+    if isinstance(value, CommentedSeq) and value:
+        first = value[0]
+        return isinstance(first, (CommentedMap, CommentedSeq)) and not first
+    return isinstance(value, (FoldedScalarString, LiteralScalarString))
 
 
 def _put(
@@ -188,20 +196,91 @@ def _put(
 ) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+    parents = _parents(root)
+    first = next(iter(root), None) if isinstance(root, CommentedMap) else None
+    targets: dict[tuple[int, Any], tuple[_Anchor, list[str | None]]] = {}
+    for index in sorted(before):
+        anchor = _outermost(anchors[index], parents)
+        if anchor.container is root and anchor.key == first:
+            header.extend(before[index])  # nothing is above the first key but the header
+            continue
+        target = targets.setdefault((id(anchor.container), anchor.key), (anchor, []))
+        target[1].extend(before[index])
+    for anchor, entries in targets.values():
+        column = columns.get(id(anchor.container), 0)
+        _slot(anchor)[1] = _tokens(_collapse(entries), column)
     if isinstance(root, (CommentedMap, CommentedSeq)):
         header = _collapse(header, strip=True, keep_last=True)
         if header:
             root.ca.comment = [None, _tokens(header, 0)]
-        if _collapse(footer, strip=True):
-            root.ca.end = _tokens(_collapse(footer, strip=True), 0)
-    for index, entries in before.items():
-        anchor = anchors[index]
-        column = columns.get(id(anchor.container), 0)
-        _slot(anchor)[1] = _tokens(_collapse(entries), column)
     for index, comment in eol.items():
         anchor = anchors[index]
         where = 2 if isinstance(anchor.container, CommentedMap) else 0
-        _slot(anchor)[where] = _tokens([comment.text], comment.column)[0]
+        token = _tokens([comment.text], comment.column)[0]
+        _slot(anchor)[where] = token
+        value = anchor.container[anchor.key]
+        if isinstance(value, (CommentedMap, CommentedSeq)) and (
+            not value or value.fa.flow_style()
+        ):
+            value.ca.comment = [token, None]  # where ruamel looks for a flow value's comment
+    footer = _collapse(footer, strip=True)
+    if footer and isinstance(root, (CommentedMap, CommentedSeq)) and root:
+        _put_footer(root, footer)
+
+
+def _put_footer(root: Any, footer: list[str | None]) -> None:
+    """Comments after everything: ruamel.yaml writes them after the last value's line."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+    container = root
+    while True:
+        mapping = isinstance(container, CommentedMap)
+        key = next(reversed(container)) if mapping else len(container) - 1
+        value = container[key]
+        nested = isinstance(value, (CommentedMap, CommentedSeq)) and value
+        if not nested or value.fa.flow_style():
+            break
+        container = value
+    text = "\n".join(line or "" for line in footer) + "\n"
+    anchor = _Anchor(0, 0, 0, container, key)
+    where = 2 if isinstance(container, CommentedMap) else 0
+    token = _slot(anchor)[where]
+    if token is not None:
+        token.value = token.value.rstrip("\n") + "\n" + text
+        return
+    # After a block scalar, whose text ends its line, the comment starts a line itself.
+    block = isinstance(value, (FoldedScalarString, LiteralScalarString))
+    token = _tokens([("" if block else "\n") + text.removesuffix("\n")], 0)[0]
+    _slot(anchor)[where] = token
+    if isinstance(value, (CommentedMap, CommentedSeq)):
+        value.ca.comment = [token, None]
+
+
+def _parents(root: Any) -> dict[int, tuple[Any, Any]]:
+    """Each block list item's mapping (by ``id``): the list and the item's index."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    found: dict[int, tuple[Any, Any]] = {}
+    todo = [root]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, CommentedMap):
+            todo.extend(node.values())
+        elif isinstance(node, CommentedSeq):
+            for index, item in enumerate(node):
+                if isinstance(item, CommentedMap) and not node.fa.flow_style():
+                    found[id(item)] = (node, index)
+                todo.append(item)
+    return found
+
+
+def _outermost(anchor: _Anchor, parents: dict[int, tuple[Any, Any]]) -> _Anchor:
+    """A comment above the first key of a list item goes above the item's dash."""
+    while id(anchor.container) in parents and next(iter(anchor.container)) == anchor.key:
+        seq, index = parents[id(anchor.container)]
+        anchor = _Anchor(anchor.line, anchor.column, anchor.depth - 1, seq, index)
+    return anchor
 
 
 def _slot(anchor: _Anchor) -> list[Any]:

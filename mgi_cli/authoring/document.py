@@ -16,7 +16,7 @@ from mgi_cli.authoring.layout import ANSWER_KEYS, MATRIX_KEYS, REFERENCE_KEYS, W
 from mgi_cli.schema import SCHEMA_ID
 
 if TYPE_CHECKING:
-    from mgi_cli.catalogue.models import Catalogue
+    from mgi_cli.catalogue.models import Catalogue, Indicator
 
 #: Answers YAML 1.1 tools would read as booleans are quoted; mgi reads both the same.
 _YAML11_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
@@ -46,24 +46,24 @@ def matrix_text(
 ) -> str:
     """The YAML text of a matrix: ``head`` holds the top-level keys, ``answers`` plain
     answer mappings (keys as in the format; ``None`` for an empty entry)."""
-    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.comments import CommentedMap
 
     from mgi_cli.authoring import comments, layout
 
     root = CommentedMap()
-    for key in MATRIX_KEYS[:-1]:
-        value = head.get(key)
-        if value is None:
-            continue
-        root[key] = CommentedSeq(value) if key == "modules" else _scalar(value)
     body = CommentedMap()
     for indicator_id, entry in answers.items():
         body[indicator_id] = _answer(entry or {})
-    root["answers"] = body
+    for key in MATRIX_KEYS:
+        value = body if key == "answers" else head.get(key)
+        if value is not None and (value or key in ("answers", "modules")):
+            root[key] = value if key == "answers" else _node(value)
     columns = layout.canonicalize(root)
     comments.attach_header(root, [*header_lines(head, catalogue), ""])
     if catalogue is not None:
-        _questions(body, catalogue, lang, columns.get(id(body), _ANSWER_COLUMN))
+        known = {i.id: i for i in _context_indicators(head)}
+        known.update((i.id, i) for i in catalogue.indicators)
+        _questions(body, catalogue, known, lang, columns.get(id(body), _ANSWER_COLUMN))
     return layout.dump(layout.new_yaml(), root)
 
 
@@ -87,18 +87,50 @@ def _answer(entry: Mapping[str, Any]) -> Any:
     return out
 
 
+def _node(value: Any) -> Any:
+    """Plain data as ruamel.yaml nodes (mappings and lists keep their order)."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, Mapping):
+        return CommentedMap((k, _node(v)) for k, v in value.items())
+    if isinstance(value, (list, tuple)):
+        return CommentedSeq(_node(v) for v in value)
+    return _scalar(value)
+
+
 def _scalar(value: Any) -> Any:
-    return value if isinstance(value, (str, bool, int, date)) else str(value)
+    plain = value is None or isinstance(value, (str, bool, int, float, date))
+    return value if plain else str(value)
 
 
-def _questions(body: Any, catalogue: Catalogue, lang: str, column: int) -> None:
+def _context_indicators(head: Mapping[str, Any]) -> list[Indicator]:
+    """The matrix's own indicators, for their questions; none if they do not load."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from mgi_cli.matrix.indicators import as_indicator
+    from mgi_cli.matrix.models import ContextIndicator
+
+    try:
+        defined = TypeAdapter(list[ContextIndicator]).validate_python(
+            head.get("context_indicators") or []
+        )
+    except ValidationError:
+        return []
+    return [as_indicator(d) for d in defined]
+
+
+def _questions(
+    body: Any, catalogue: Catalogue, known: dict[str, Indicator], lang: str, column: int
+) -> None:
     from mgi_cli.authoring.comments import attach_before
     from mgi_cli.catalogue.view import localized
+    from mgi_cli.matrix.indicators import CONTEXT_MODULE
 
     modules = {m.id: localized(m.name, lang) for m in catalogue.modules}
+    modules[CONTEXT_MODULE] = "context-specific"
     previous: tuple[str, str] | None = None
     for indicator_id in body:
-        indicator = catalogue.indicator(str(indicator_id))
+        indicator = known.get(str(indicator_id))
         if indicator is None:
             continue
         lines: list[str] = []

@@ -75,7 +75,7 @@ def _changes(data: Any, old: str, new: str, display: str) -> list[Problem]:
 
     after = parse_yaml(new, display)
     if after.problems or not same_data(data, after.data):
-        return [_refusal(display, "formatting would change the data; the file is left as is")]
+        return [_refusal(display, "formatting would change the data; file left as is")]
     if comment_texts(old) != comment_texts(new):
         return [_refusal(display, "formatting would lose or alter a comment; file left as is")]
     return []

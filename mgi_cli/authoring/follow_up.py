@@ -3,7 +3,9 @@
 Every answer the baseline gave is carried over, with its justification and references,
 and marked ``reviewed: false`` until someone checks it again. When the follow-up uses
 another catalogue version, an indicator that ``replaces`` older ones takes the answer
-of the first of them the baseline answered.
+of the first of them the baseline answered. The baseline's context-specific indicators,
+``not_used`` marks, ``subdivision`` and ``context`` come along; its action plan stays with
+it (the follow-up makes its own).
 """
 
 from __future__ import annotations
@@ -35,22 +37,23 @@ class FollowUp:
     off_scale: list[str] = field(default_factory=list)
 
 
-def relative_baseline(baseline: Path, output: Path) -> str:
-    """The baseline's path as written in the follow-up: relative to its folder."""
-    return Path(os.path.relpath(baseline.resolve(), output.resolve().parent)).as_posix()
+def relative_to(target: Path, output: Path) -> str:
+    """``target`` as a matrix at ``output`` names it: relative to its folder."""
+    return Path(os.path.relpath(target.resolve(), output.resolve().parent)).as_posix()
 
 
 def follow_up(
     baseline: Matrix,
-    baseline_ref: str,
+    paths: tuple[Path, Path],
     catalogue: Catalogue,
     *,
     modules: tuple[str, ...] | None = None,
     assessed_on: date,
     lang: str = "en",
 ) -> FollowUp:
-    """The follow-up draft of ``baseline``; ``baseline_ref`` is its path from the new file."""
+    """The follow-up draft of ``baseline``; ``paths``: the baseline's file and the new one."""
     from mgi_cli.authoring.document import matrix_text
+    from mgi_cli.matrix.indicators import context_indicators
 
     chosen = modules or tuple(m for m in baseline.modules if m in catalogue.module_ids)
     unknown = [m for m in chosen if m not in catalogue.module_ids]
@@ -66,7 +69,8 @@ def follow_up(
     result = FollowUp(text="")
     answers: dict[str, Any] = {}
     used: set[str] = set()
-    for indicator in catalogue.in_modules(set(chosen)):
+    declared = [i for i in catalogue.in_modules(set(chosen)) if i.id not in baseline.not_used]
+    for indicator in [*declared, *context_indicators(baseline, catalogue)]:
         source = _source(indicator, baseline, moved)
         answers[indicator.id] = None
         if source is None:
@@ -75,12 +79,20 @@ def follow_up(
         answers[indicator.id] = _carry(indicator, source, baseline.answers[source], catalogue,
                                        result)  # fmt: skip
     result.dropped = [k for k, v in baseline.answers.items() if _has_content(v) and k not in used]
+    baseline_file, output = paths
+    known = {i.id for i in catalogue.in_modules(set(chosen))}
     head = {
         "format": "mgi-matrix/1", "country": baseline.country, "title": baseline.title,
-        "level": baseline.level, "locality": baseline.locality, "assessment": "follow_up",
-        "baseline": baseline_ref, "catalogue": catalogue.ref, "modules": list(chosen),
-        "assessed_on": assessed_on, "status": "draft",
-        "confidentiality": baseline.confidentiality,
+        "level": baseline.level, "locality": baseline.locality,
+        "subdivision": baseline.subdivision,
+        "context": baseline.context
+        and relative_to(baseline_file.parent / baseline.context, output),
+        "assessment": "follow_up", "baseline": relative_to(baseline_file, output),
+        "catalogue": catalogue.ref, "modules": list(chosen), "assessed_on": assessed_on,
+        "status": "draft", "confidentiality": baseline.confidentiality,
+        "context_indicators": [c.model_dump(exclude_defaults=True)
+                               for c in baseline.context_indicators],
+        "not_used": {k: v for k, v in baseline.not_used.items() if k in known},
     }  # fmt: skip
     result.text = matrix_text(head, answers, catalogue, lang)
     return result

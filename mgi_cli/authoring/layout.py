@@ -1,8 +1,10 @@
 """The canonical layout of a matrix file, applied to ruamel.yaml round-trip data.
 
-Keys follow the order of CONTRACT.md (``title``, a project addition, right after
-``country`` as in the examples); keys the format does not know keep their relative
-order after the known ones. Indentation is 2 spaces, with sequences indented under
+Keys follow the order of CONTRACT.md, with the keys the project added where the
+examples put them (``title`` after ``country``, ``subdivision`` and ``context`` after
+``locality``, ``context_indicators`` and ``not_used`` before ``answers``,
+``action_plan`` last); keys the format does not know keep their relative order, just
+before ``answers``. Indentation is 2 spaces, with sequences indented under
 their key. ``modules`` is a flow list, as in the contract; everything else is block
 style. A justification or note that does not fit on its key's line within
 ``WIDTH`` columns is written as a folded ``>-`` block wrapped at ``WIDTH``; one that
@@ -17,12 +19,21 @@ from typing import Any
 
 WIDTH = 88
 MATRIX_KEYS = (
-    "format", "country", "title", "level", "locality", "assessment", "baseline",
-    "catalogue", "modules", "assessed_on", "status", "confidentiality", "answers",
+    "format", "country", "title", "level", "locality", "subdivision", "context", "assessment",
+    "baseline", "catalogue", "modules", "assessed_on", "status", "confidentiality",
+    "context_indicators", "not_used", "answers", "action_plan",
 )  # fmt: skip
 ANSWER_KEYS = ("answer", "justification", "references", "restricted", "reviewed", "notes")
 REFERENCE_KEYS = ("title", "url", "publisher", "published", "accessed")
-PROSE_KEYS = frozenset({"justification", "notes"})
+CONTEXT_INDICATOR_KEYS = (
+    "id", "dimension", "sub_area", "question", "scale", "tags", "migration", "gcm",
+)  # fmt: skip
+ACTION_KEYS = ("id", "indicators", "action", "responsible", "due", "status", "progress", "notes")
+#: Free text folded when long: in answers and in action plan items.
+PROSE_KEYS = {"answer": frozenset({"justification", "notes"}),
+              "action": frozenset({"action", "progress", "notes"})}  # fmt: skip
+_ORDERS = {"root": MATRIX_KEYS, "answer": ANSWER_KEYS, "reference": REFERENCE_KEYS,
+           "context_indicator": CONTEXT_INDICATOR_KEYS, "action": ACTION_KEYS}  # fmt: skip
 _BREAKS = "\n\r\x85\u2028\u2029"
 
 
@@ -62,14 +73,17 @@ def canonicalize(root: Any) -> dict[int, int]:
 def _walk(node: Any, column: int, kind: str, columns: dict[int, int]) -> None:
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-    if isinstance(node, CommentedMap):
+    if isinstance(node, (CommentedMap, CommentedSeq)) and not node:
+        node.fa.set_flow_style()  # written {} or [] whatever the style; say so for comments
+        columns[id(node)] = column
+    elif isinstance(node, CommentedMap):
         columns[id(node)] = column
         node.fa.set_block_style()
         _order(node, kind)
         for key in list(node.keys()):
             value = node[key]
             child = _child_kind(kind, key)
-            if kind == "answer" and key in PROSE_KEYS and isinstance(value, str):
+            if key in PROSE_KEYS.get(kind, ()) and isinstance(value, str):
                 # Past CommentedMap.__setitem__, which would keep the old scalar style.
                 OrderedDict.__setitem__(node, key, fold_prose(value, column, str(key)))
             elif kind == "root" and key == "modules" and isinstance(value, CommentedSeq):
@@ -88,8 +102,10 @@ def _walk(node: Any, column: int, kind: str, columns: dict[int, int]) -> None:
 
 
 def _child_kind(kind: str, key: Any) -> str:
-    if kind == "root" and key == "answers":
-        return "answers"
+    """What the value under ``key`` is, in a node of this kind (items of a list: the same)."""
+    if kind == "root":
+        return {"answers": "answers", "context_indicators": "context_indicator",
+                "action_plan": "action"}.get(key, "other")  # fmt: skip
     if kind == "answers":
         return "answer"
     if kind == "answer" and key == "references":
@@ -98,7 +114,7 @@ def _child_kind(kind: str, key: Any) -> str:
 
 
 def _order(node: Any, kind: str) -> None:
-    keys = {"root": MATRIX_KEYS, "answer": ANSWER_KEYS, "reference": REFERENCE_KEYS}.get(kind)
+    keys = _ORDERS.get(kind)
     if keys is None or getattr(node, "merge", None):
         return
     rank = {k: float(i) for i, k in enumerate(keys)}

@@ -7,7 +7,13 @@ The ``Matrix`` sheet (or the CSV body) has one row per indicator under a header 
 
 ``dimension``, ``sub_area`` and ``question`` are there to read and are ignored on import.
 ``restricted`` and ``reviewed`` hold ``true`` or ``false`` (blank: the default, false and
-true). A blank text cell is no value.
+true). A blank text cell is no value. Rows follow the catalogue's order for the declared
+modules (less the indicators marked ``not_used``), then the matrix's context-specific
+indicators, then any other answer the matrix holds.
+
+The metadata (the ``Metadata`` sheet, key | value, or ``#key: value`` rows heading a CSV
+file) holds the matrix's top-level keys; ``modules`` as ``standard, covid19``,
+``context_indicators``, ``not_used`` and ``action_plan`` as JSON.
 
 ``references`` holds one reference per line, its fields separated by ``|``:
 
@@ -35,9 +41,14 @@ DATE_FIELDS = frozenset({"published", "accessed"})
 MATRIX_SHEET = "Matrix"
 METADATA_SHEET = "Metadata"
 METADATA_KEYS = (
-    "format", "country", "title", "level", "locality", "assessment", "baseline",
-    "catalogue", "modules", "assessed_on", "status", "confidentiality",
+    "format", "country", "title", "level", "locality", "subdivision", "context", "assessment",
+    "baseline", "catalogue", "modules", "assessed_on", "status", "confidentiality",
+    "context_indicators", "not_used", "action_plan",
 )  # fmt: skip
+#: Metadata values with structure, written as JSON (blank: none).
+JSON_KEYS = frozenset({"context_indicators", "not_used", "action_plan"})
+#: Metadata values written as they are (other values lose surrounding blanks on import).
+VERBATIM_KEYS = frozenset({"title", "locality", "baseline", "context"})
 #: Characters a spreadsheet cell cannot hold (XML 1.0), plus CR, which XML reads as LF.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 MAX_CELL = 32_767

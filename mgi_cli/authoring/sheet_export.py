@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.authoring.sheet_cells import (
     COLUMNS,
+    JSON_KEYS,
     MATRIX_SHEET,
     MAX_CELL,
     METADATA_KEYS,
@@ -41,12 +43,23 @@ def metadata_rows(matrix: Matrix) -> list[tuple[str, str]]:
     rows = []
     for key in METADATA_KEYS:
         value = getattr(matrix, key)
-        if isinstance(value, list):
+        if key in JSON_KEYS:
+            value = _json(value) if value else None
+        elif isinstance(value, list):
             value = ", ".join(value)
         elif isinstance(value, date):
             value = value.isoformat()
         rows.append((key, "" if value is None else str(value)))
     return rows
+
+
+def _json(value: Any) -> str:
+    from pydantic import BaseModel
+
+    if isinstance(value, list):
+        value = [v.model_dump(mode="json", exclude_defaults=True)
+                 if isinstance(v, BaseModel) else v for v in value]  # fmt: skip
+    return json.dumps(value, ensure_ascii=False)
 
 
 Row = tuple[list[Any], list[str]]
@@ -55,13 +68,13 @@ Row = tuple[list[Any], list[str]]
 def matrix_rows(matrix: Matrix, catalogue: Catalogue, lang: str) -> list[Row]:
     """Each row's cells, with the answers its indicator takes (none: unknown indicator)."""
     from mgi_cli.catalogue.view import localized
+    from mgi_cli.matrix.indicators import effective_indicators, find_indicator
 
-    indicators = catalogue.in_modules(set(matrix.modules))
-    ids = [i.id for i in indicators] + [k for k in matrix.answers if k not in
-                                        {i.id for i in indicators}]  # fmt: skip
+    listed = [i.id for i in effective_indicators(matrix, catalogue)]
+    ids = listed + [k for k in matrix.answers if k not in set(listed)]
     rows = []
     for indicator_id in ids:
-        indicator = catalogue.indicator(indicator_id)
+        indicator = find_indicator(matrix, catalogue, indicator_id)
         entry = matrix.answers.get(indicator_id)
         dimension = catalogue.dimension(indicator.dimension) if indicator else None
         areas = dimension.sub_areas if dimension and indicator else []

@@ -7,14 +7,17 @@ their place in the YAML to the cell the value came from.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.authoring.sheet_cells import (
     COLUMNS,
+    JSON_KEYS,
     METADATA_KEYS,
     READ_ONLY,
+    VERBATIM_KEYS,
     decode_references,
     header_key,
     parse_bool,
@@ -79,12 +82,33 @@ def _read_metadata(draft: _Draft) -> None:
             continue
         text = cell_text(cell.value)
         draft.cells[(key,)] = cell.name
-        if text is None or (key != "title" and not text.strip()):
+        if text is None or (key not in VERBATIM_KEYS and not text.strip()):
             continue
         if key == "modules":
             draft.head[key] = [m.strip() for m in text.split(",") if m.strip()]
+        elif key in JSON_KEYS:
+            try:
+                draft.head[key] = _structured(key, json.loads(text))
+            except json.JSONDecodeError as error:
+                draft.report(cell.name, "invalid-value", f"{key} is not valid JSON: {error}")
         else:
-            draft.head[key] = text if key in ("title", "locality", "baseline") else text.strip()
+            draft.head[key] = text if key in VERBATIM_KEYS else text.strip()
+
+
+def _structured(key: str, value: Any) -> Any:
+    """JSON as the matrix holds it (dates as dates); left as it is when it does not fit,
+    for validation to report where."""
+    from pydantic import TypeAdapter, ValidationError
+
+    from mgi_cli.matrix.models import Matrix
+
+    try:
+        model: Any = TypeAdapter(Matrix.model_fields[key].annotation).validate_python(value)
+    except ValidationError:
+        return value
+    if isinstance(model, list):
+        return [m.model_dump(exclude_defaults=True) for m in model]
+    return model
 
 
 def _read_rows(draft: _Draft) -> bool:
@@ -132,26 +156,29 @@ def _read_row(draft: _Draft, row: dict[str, Cell], seen: dict[str, str], first: 
     for name, cell in row.items():
         draft.cells[(*where, name)] = cell.name
         text = cell_text(cell.value)
-        if name == "id" or text is None or text == "":
-            continue
-        if name == "answer":
-            entry[name] = text.strip()
-        elif name == "references":
-            references, errors = decode_references(text)
-            for error in errors:
-                draft.report(cell.name, "invalid-value", error, indicator=indicator)
-            if not errors:
-                entry[name] = references
-        elif name in ("restricted", "reviewed"):
-            flag = parse_bool(cell.value)
-            if flag is None:
-                draft.report(cell.name, "wrong-type", f"{name} is true or false, not {text!r}",
-                             indicator=indicator)  # fmt: skip
-            else:
-                entry[name] = flag
-        else:
-            entry[name] = text
+        if name != "id" and text:
+            value = _value(draft, name, cell, text, indicator)
+            if value is not None:
+                entry[name] = value
     draft.answers[indicator] = entry
+
+
+def _value(draft: _Draft, name: str, cell: Cell, text: str, indicator: str) -> Any:
+    """The value of one cell of a row (None: none, or reported as wrong)."""
+    if name == "answer":
+        return text.strip()
+    if name == "references":
+        references, errors = decode_references(text)
+        for error in errors:
+            draft.report(cell.name, "invalid-value", error, indicator=indicator)
+        return None if errors else references
+    if name in ("restricted", "reviewed"):
+        flag = parse_bool(cell.value)
+        if flag is None:
+            draft.report(cell.name, "wrong-type", f"{name} is true or false, not {text!r}",
+                         indicator=indicator)  # fmt: skip
+        return flag
+    return text
 
 
 def _validated(

@@ -111,6 +111,7 @@ def _count(
     stale: Counter[str | None], lang: str,
 ) -> None:  # fmt: skip
     from mgi_cli.catalogue.view import localized
+    from mgi_cli.matrix.indicators import effective_indicators
 
     accessed = [r.accessed for a in matrix.answers.values() if a for r in a.references]
     result.last_accessed = max((d for d in accessed if d), default=None)
@@ -121,7 +122,9 @@ def _count(
     by_dimension = {
         d.id: DimensionStatus(d.id, localized(d.short_name, lang)) for d in catalogue.dimensions
     }
-    for indicator in catalogue.in_modules(set(matrix.modules)):
+    # The catalogue's indicators of the declared modules but those `not_used`, then the
+    # matrix's own context-specific indicators.
+    for indicator in effective_indicators(matrix, catalogue):
         entry = matrix.answers.get(indicator.id)
         tally = _tally(entry, catalogue, indicator, stale[indicator.id])
         by_dimension.setdefault(indicator.dimension, DimensionStatus(indicator.dimension, ""))

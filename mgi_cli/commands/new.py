@@ -98,7 +98,7 @@ def _follow_up(
     baseline: Path, output: Path, library: CatalogueLibrary, last: Catalogue | None,
     version: str | None, modules: str | None, day: date, lang: str,
 ) -> str:  # fmt: skip
-    from mgi_cli.authoring.follow_up import follow_up, relative_baseline
+    from mgi_cli.authoring.follow_up import follow_up
     from mgi_cli.authoring.new_matrix import parse_modules
     from mgi_cli.matrix.load import load_matrix
 
@@ -110,7 +110,7 @@ def _follow_up(
         version = base.catalogue
     cat = _target(library, last, version, base.level)
     result = follow_up(
-        base, relative_baseline(baseline, output), cat,
+        base, (baseline, output), cat,
         modules=parse_modules(modules) if modules else None, assessed_on=day, lang=lang,
     )  # fmt: skip
     for new_id, old_id in result.mapped:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgi_cli.commands.common import CatalogueOption, catalogue_library
-from mgi_cli.errors import UsageError
+from mgi_cli.errors import Refused, UsageError
 
 if TYPE_CHECKING:
     from mgi_cli.reports.common import ReportSource
@@ -120,6 +120,8 @@ def sdg_10_7_2(
     rule = load_sdg_config(config or default_config_path())
     source = _source(matrix, catalogue, audience, lang, output_format)
     report = sdg_report(source, rule, lang)
+    if export and source.matrix.level != "national":
+        raise Refused("SDG 10.7.2 is reported for countries; this is a local assessment")
     text = open_sdg_csv(report) if export else render_report(report, output_format, lang)
     _emit(text, output)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from datetime import date
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 
@@ -21,6 +21,11 @@ def status(
     ] = 3 * 365,
     lang: Annotated[str, typer.Option("--lang", help="Dimension names: en | fr | es")] = "en",
     catalogue: CatalogueOption = None,
+    score: Annotated[
+        bool,
+        typer.Option("--score", help="Also show scores of one country's own progress (text "
+                     "only; yes 100, partial 50, no 0; never across countries)."),
+    ] = False,
 ) -> None:
     """Show progress: answered, unreviewed, unreferenced and stale, per dimension."""
     from mgi_cli.authoring.status import status_paths
@@ -31,13 +36,25 @@ def status(
         raise UsageError(f"unknown --format {output_format!r}; use text or json")
     options = ValidationOptions(today=date.today(), stale_after_days=stale_after)
     statuses, problems = status_paths(paths, catalogue_library(catalogue), options, lang)
+    scores = _scores(statuses, catalogue, lang, output_format) if score else ""
     if output_format == "json":
         write_json(statuses, sys.stdout)
     else:
         write_text(statuses, sys.stdout, rich=use_color(sys.stdout))
+        sys.stdout.write(scores)
     for problem in problems:
         sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")
     raise typer.Exit(1 if any(s.matrix is None for s in statuses) else 0)
+
+
+def _scores(statuses: list[Any], catalogue: list[Path] | None, lang: str, fmt: str) -> str:
+    """The --score tables (mgi_cli/reports/status_score.py); refused before any output."""
+    from mgi_cli.reports.status_score import status_scores
+
+    if fmt != "text":
+        raise UsageError("--score is shown with --format text; for JSON use `mgi report score`")
+    matrices = [s.matrix for s in statuses if s.matrix is not None]
+    return status_scores(matrices, catalogue_library(catalogue), lang)
 
 
 def register(app: typer.Typer) -> None:

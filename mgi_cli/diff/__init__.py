@@ -29,10 +29,11 @@ unknown ``dimension``. It does not validate: run ``validate_loaded`` first (as
 
 One entry per indicator (``IndicatorChange``). ``kind`` is the most significant
 change and ``details`` lists every change that applies, most significant first:
-``added_to_catalogue``, ``retired_from_catalogue``, ``answer_changed``,
+``added_to_catalogue``, ``retired_from_catalogue``, ``context_added``,
+``context_removed``, ``marked_not_used``, ``used_again``, ``answer_changed``,
 ``newly_answered``, ``no_longer_answered``, ``justification_changed``,
 ``references_changed`` (or ``kind == "unchanged"`` and ``details == ()``).
-``ANSWER_KINDS`` are the first five: the policy changes, as opposed to updated
+``ANSWER_KINDS`` are all but the last two: the policy changes, as opposed to updated
 evidence. ``before``/``after`` are the answers as written (the scale's choice ids);
 ``before_standard``/``after_standard`` what they count as (yes, partial, no,
 not_applicable). ``direction`` is ``progress`` when the answer moves up the
@@ -48,6 +49,16 @@ answers). A follow-up indicator with no predecessor is ``added_to_catalogue``; a
 baseline indicator the follow-up catalogue neither has nor replaces is
 ``retired_from_catalogue``. Only indicators of the modules a matrix declares (or
 answers) take part, so a module added in the follow-up shows as newly answered.
+
+Context-specific indicators (``context_indicators:``, ids ``X.<name>``) have the
+module ``context-specific`` and their own roll-up in ``modules``; ``domain`` is the
+dimension they name. They are compared when both matrices define the same id;
+defined only in the follow-up they are ``context_added``, only in the baseline
+``context_removed``. A catalogue indicator one side marks ``not_used:`` and the other
+does not is ``marked_not_used`` or ``used_again`` (a missing answer on the side that
+does not use it is not also reported); ``not_used_before``/``not_used_after`` hold
+the reasons (in JSON ``"not_used": {"before", "after"}``, present only then), and a
+side that does not use an indicator leaves it out of its roll-up counts.
 """
 
 from mgi_cli.diff.compare import check_comparable, diff_matrices

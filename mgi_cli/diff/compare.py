@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from mgi_cli.catalogue.models import Catalogue, Indicator
-from mgi_cli.diff.classify import direction, reference_changes, scale_of, standard_answer
+from mgi_cli.catalogue.models import Catalogue, Indicator, ScaleChoice
+from mgi_cli.diff.classify import direction, reference_changes, standard_answer
 from mgi_cli.diff.model import (
     KINDS,
     PROGRESS,
@@ -21,6 +21,7 @@ from mgi_cli.diff.model import (
 from mgi_cli.diff.rollup import roll_up
 from mgi_cli.diff.words import normalise, word_diff
 from mgi_cli.errors import Refused, UsageError
+from mgi_cli.matrix.indicators import context_indicators, find_indicator
 from mgi_cli.matrix.models import Answer, Matrix
 
 
@@ -33,7 +34,7 @@ class _Pair:
     before_id: str | None
     after_id: str | None
     replaced_from: str | None = None
-    kind: str | None = None  # added_to_catalogue | retired_from_catalogue
+    kind: str | None = None  # added_to_catalogue | retired_from_catalogue | context_*
 
 
 def check_comparable(
@@ -103,8 +104,10 @@ def _side(matrix: Matrix, path: str) -> Side:
 
 
 def _scope(matrix: Matrix, catalogue: Catalogue) -> set[str]:
-    """The indicators a matrix takes part in: its declared modules, and whatever it answers."""
-    ids = {i.id for i in catalogue.in_modules(set(matrix.modules))}
+    """The catalogue indicators a matrix takes part in: its declared modules but those it
+    marks as not used, and whatever it answers."""
+    declared = catalogue.in_modules(set(matrix.modules))
+    ids = {i.id for i in declared if i.id not in matrix.not_used}
     return ids | {k for k in matrix.answers if catalogue.indicator(k) is not None}
 
 
@@ -139,19 +142,56 @@ def _pairs(b: Matrix, f: Matrix, bcat: Catalogue, fcat: Catalogue) -> list[_Pair
         retired = fcat.indicator(indicator.id) is None and indicator.id not in consumed
         if retired and indicator.id in b_scope:
             pairs.append(_Pair(indicator, bcat, indicator.id, None, kind="retired_from_catalogue"))
-    return pairs
+    return pairs + _context_pairs(b, f, bcat, fcat)
+
+
+def _context_pairs(b: Matrix, f: Matrix, bcat: Catalogue, fcat: Catalogue) -> list[_Pair]:
+    """Context-specific indicators are compared when both matrices define the same id."""
+    before = {i.id: i for i in context_indicators(b, bcat)}
+    after = context_indicators(f, fcat)
+    pairs = [
+        _Pair(i, fcat, i.id, i.id) if i.id in before
+        else _Pair(i, fcat, None, i.id, kind="context_added")
+        for i in after
+    ]  # fmt: skip
+    kept = {i.id for i in after}
+    removed = [i for i in before.values() if i.id not in kept]
+    return pairs + [_Pair(i, bcat, i.id, None, kind="context_removed") for i in removed]
+
+
+def _not_used(matrix: Matrix, indicator_id: str | None) -> str | None:
+    if indicator_id is None or indicator_id not in matrix.not_used:
+        return None
+    return matrix.not_used[indicator_id] or ""
+
+
+def _scale(matrix: Matrix, catalogue: Catalogue, indicator_id: str | None) -> list[ScaleChoice]:
+    indicator = find_indicator(matrix, catalogue, indicator_id) if indicator_id else None
+    return catalogue.scale_of(indicator) if indicator is not None else []
 
 
 def _entry(pair: _Pair, b: Matrix, f: Matrix, bcat: Catalogue) -> IndicatorChange:
     old, new = _answer(b, pair.before_id), _answer(f, pair.after_id)
     before = old.answer if old is not None else None
     after = new.answer if new is not None else None
-    old_scale = scale_of(bcat, pair.before_id)
+    old_scale = _scale(b, bcat, pair.before_id)
     new_scale = pair.catalogue.scale_of(pair.indicator) if pair.after_id else []
+    was_unused, now_unused = _not_used(b, pair.before_id), _not_used(f, pair.after_id)
+    scope = (
+        "marked_not_used" if was_unused is None and now_unused is not None
+        else "used_again" if was_unused is not None and now_unused is None
+        else None
+    )  # fmt: skip
+    # Not using an indicator any more explains its missing answer, and the reverse.
+    explained = (scope == "marked_not_used" and after is None) or (
+        scope == "used_again" and before is None
+    )
     details: list[str] = []
     if pair.kind is not None:
         details.append(pair.kind)
-    elif before != after:
+    elif scope is not None:
+        details.append(scope)
+    if pair.kind is None and before != after and not explained:
         details.append(
             "newly_answered" if before is None
             else "no_longer_answered" if after is None
@@ -186,6 +226,8 @@ def _entry(pair: _Pair, b: Matrix, f: Matrix, bcat: Catalogue) -> IndicatorChang
         references_removed=removed,
         references_updated=updated,
         restricted=any(a is not None and a.restricted for a in (old, new)),
+        not_used_before=was_unused,
+        not_used_after=now_unused,
     )
 
 

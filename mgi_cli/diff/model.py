@@ -19,6 +19,10 @@ from typing import Any
 KINDS = (
     "added_to_catalogue",
     "retired_from_catalogue",
+    "context_added",
+    "context_removed",
+    "marked_not_used",
+    "used_again",
     "answer_changed",
     "newly_answered",
     "no_longer_answered",
@@ -26,7 +30,10 @@ KINDS = (
     "references_changed",
 )
 #: Kinds that change what a matrix answers: the policy changes, not the evidence.
-ANSWER_KINDS = frozenset(KINDS[:5])
+ANSWER_KINDS = frozenset(KINDS) - {"justification_changed", "references_changed"}
+#: Kinds of an indicator that takes part on one side only.
+ONLY_AFTER = frozenset({"added_to_catalogue", "context_added"})
+ONLY_BEFORE = frozenset({"retired_from_catalogue", "context_removed"})
 UNCHANGED = "unchanged"
 #: The standard answers counted in roll-ups, plus indicators without an answer.
 COUNTED = ("yes", "partial", "no", "not_applicable", "unanswered")
@@ -70,10 +77,24 @@ class IndicatorChange:
     references_updated: tuple[str, ...] = ()
     #: True when either side's answer is ``restricted: true`` (never for public output).
     restricted: bool = False
+    #: The reason each side gives for not using the indicator (``not_used:``), else None.
+    not_used_before: str | None = None
+    not_used_after: str | None = None
 
     @property
     def changed(self) -> bool:
         return self.kind != UNCHANGED
+
+    @property
+    def counts_before(self) -> bool:
+        """Whether the baseline takes part: it has the indicator and uses or answers it."""
+        unused = self.not_used_before is not None and self.before is None
+        return self.kind not in ONLY_AFTER and not unused
+
+    @property
+    def counts_after(self) -> bool:
+        unused = self.not_used_after is not None and self.after is None
+        return self.kind not in ONLY_BEFORE and not unused
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -96,7 +117,12 @@ class IndicatorChange:
                 "updated": list(self.references_updated),
             },
             "restricted": self.restricted,
-        }
+        } | self._not_used_json()
+
+    def _not_used_json(self) -> dict[str, Any]:
+        if self.not_used_before is None and self.not_used_after is None:
+            return {}
+        return {"not_used": {"before": self.not_used_before, "after": self.not_used_after}}
 
 
 @dataclass(frozen=True)

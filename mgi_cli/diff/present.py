@@ -12,10 +12,15 @@ from mgi_cli.diff.model import (
     Summary,
     WordChange,
 )
+from mgi_cli.matrix.indicators import CONTEXT_MODULE
 
 KIND_LABELS = {
     "added_to_catalogue": "added to catalogue",
     "retired_from_catalogue": "retired from catalogue",
+    "context_added": "context-specific indicator added",
+    "context_removed": "context-specific indicator removed",
+    "marked_not_used": "marked not used",
+    "used_again": "used again",
     "answer_changed": "answer changed",
     "newly_answered": "newly answered",
     "no_longer_answered": "no longer answered",
@@ -84,6 +89,18 @@ def _summary_text(diff: Diff, evidence: int) -> list[str]:
             f"{k.get('added_to_catalogue', 0)} added to and "
             f"{k.get('retired_from_catalogue', 0)} retired from the catalogue"
         )
+    own = k.get("context_added", 0) + k.get("context_removed", 0)
+    if own:
+        lines.append(
+            f"{k.get('context_added', 0)} context-specific indicator(s) added and "
+            f"{k.get('context_removed', 0)} removed"
+        )
+    scope = k.get("marked_not_used", 0) + k.get("used_again", 0)
+    if scope:
+        lines.append(
+            f"{k.get('marked_not_used', 0)} indicator(s) marked not used and "
+            f"{k.get('used_again', 0)} used again"
+        )
     lines.append(f"{_n(evidence, 'indicator')} with only the justification or references updated")
     lines.append(f"{k.get('unchanged', 0)} unchanged")
     return lines
@@ -111,6 +128,12 @@ def _rollup(summary: Summary) -> dict[str, Any]:
 
 def _row(change: IndicatorChange) -> dict[str, Any]:
     remarks = [f"was {change.replaced_from}"] if change.replaced_from else []
+    if change.module == CONTEXT_MODULE and not change.kind.startswith("context_"):
+        remarks.insert(0, "context-specific")  # the kinds context_* say it already
+    if change.not_used_after is not None:
+        remarks.append(f"not used: {change.not_used_after}".rstrip(": "))
+    elif change.not_used_before is not None:
+        remarks.append(f"was not used: {change.not_used_before}".rstrip(": "))
     also = [KIND_LABELS[d] for d in change.details[1:]]
     if also:
         remarks.append("also " + " and ".join(also))

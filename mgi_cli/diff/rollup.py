@@ -6,20 +6,19 @@ from collections import Counter
 
 from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.diff.model import COUNTED, PROGRESS, REGRESSION, IndicatorChange, Summary
+from mgi_cli.matrix.indicators import CONTEXT_MODULE
 
 STANDARD_MODULE = "standard"
+#: The roll-up of the indicators the matrices define for their own context.
+CONTEXT_NAME = "Context-specific indicators"
 
 
 def summarise(
     ident: str, name: str, entries: list[IndicatorChange], domain: str | None = None
 ) -> Summary:
-    # An indicator counts only on the sides whose catalogue has it.
-    before = Counter(
-        e.before_standard or "unanswered" for e in entries if e.kind != "added_to_catalogue"
-    )
-    after = Counter(
-        e.after_standard or "unanswered" for e in entries if e.kind != "retired_from_catalogue"
-    )
+    # An indicator counts only on the sides that have it and use it.
+    before = Counter(e.before_standard or "unanswered" for e in entries if e.counts_before)
+    after = Counter(e.after_standard or "unanswered" for e in entries if e.counts_after)
     return Summary(
         id=ident,
         name=name,
@@ -58,6 +57,9 @@ def roll_up(
         members = [e for e in entries if e.module == module_id]
         if module_id != STANDARD_MODULE and members:
             modules.append(summarise(module_id, module_name, members))
+    own = [e for e in entries if e.module == CONTEXT_MODULE]
+    if own:
+        modules.append(summarise(CONTEXT_MODULE, CONTEXT_NAME, own))
     return domains, sub_areas, modules
 
 

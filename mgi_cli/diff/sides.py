@@ -52,6 +52,8 @@ def load_side(spec: SideSpec) -> LoadedMatrix:
     """Load one side; a missing file or revision is a usage error (exit 2)."""
     if spec.rev is None:
         if not spec.path.is_file():
+            if spec.path.exists() and not spec.path.is_dir():  # never read: it may not end
+                raise MgiError(f"{spec.path}: not a regular file (a device, pipe or socket)")
             raise UsageError(f"{spec.path}: no such file")
         return load_matrix(spec.path)
     raw = git_show(spec.path, spec.rev)

@@ -101,7 +101,7 @@ class ContextIndicator(_Model):
     sub_area: str | None = Field(default=None, description="A sub-area of that dimension.")
     question: LocalText = Field(description="The question, in English (en) and fr, es.")
     scale: list[ScaleChoice] | None = Field(
-        default=None, description="Its own answers; the catalogue's scale when absent."
+        default=None, min_length=1, description="Its own answers; the catalogue's when absent."
     )
     tags: list[str] = Field(default_factory=list, description="Themes of the catalogue.")
     migration: Migration = "both"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from mgi_cli.errors import Refused
 from mgi_cli.matrix.models import ActionItem, Matrix
 from mgi_cli.reports.common import ReportSource
 from mgi_cli.reports.labels import label
@@ -85,9 +86,15 @@ def _outcome(directions: list[str | None]) -> str:
 
 
 def actions_report(source: ReportSource, today: date, lang: str) -> dict[str, Any]:
-    """Every item the audience may see: public output leaves out items that touch a
-    restricted answer, and the working notes of all."""
+    """Every item the audience may see. The plan of a restricted matrix is not public;
+    public output of a public one leaves out items that touch a restricted answer.
+    Working ``notes:`` never appear in any output, as for answers."""
     public = source.disclosure.is_public
+    if public and source.matrix.confidentiality == "restricted":
+        raise Refused(
+            "the action plan of a matrix with `confidentiality: restricted` is for the "
+            "authorities; use --audience government"
+        )
     hidden = source.disclosure.restricted if public else frozenset()
     known = {i.id: i for i in source.catalogue.indicators}
     rows = []
@@ -107,7 +114,6 @@ def actions_report(source: ReportSource, today: date, lang: str) -> dict[str, An
                 "days_overdue": (today - item.due).days if late and item.due else 0,
                 "indicators": [source.row(known[i], lang) for i in item.indicators if i in known],
                 "progress": item.progress,
-                "notes": None if public else item.notes,
             }
         )
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ACTION_STATUSES}

@@ -68,11 +68,17 @@ class ReportSource:
         return standard_answer(self.catalogue, indicator, self.disclosure.answers.get(indicator.id))
 
     def row(self, indicator: Indicator, lang: str) -> dict[str, Any]:
-        """One indicator and its answer, as every report lists it."""
+        """One indicator and its answer, as every report lists it.
+
+        Public output of a restricted matrix gives what its profile's findings give, the
+        standard answer (``status``), not the answer as written on the indicator's scale.
+        """
         entry = self.disclosure.answers.get(indicator.id)
         category = self.category(indicator)
         label = None
-        if entry is not None and entry.answer is not None:
+        if not self.disclosure.listing:
+            entry = None
+        elif entry is not None and entry.answer is not None:
             choice = next(
                 (c for c in self.catalogue.scale_of(indicator) if c.id == entry.answer), None
             )
@@ -100,6 +106,8 @@ class ReportSource:
             "catalogue": self.catalogue.ref,
             "audience": self.disclosure.audience,
             "withheld": self.disclosure.withheld,
+            #: Whether answers are shown as written (the government, or a public matrix).
+            "listing": self.disclosure.listing,
         }
 
 

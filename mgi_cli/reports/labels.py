@@ -134,7 +134,6 @@ _LABELS: dict[str, tuple[str, str, str]] = {
     "action_done": ("Done", "Réalisée", "Realizada"),
     "action_dropped": ("Dropped", "Abandonnée", "Abandonada"),
     "progress": ("Progress", "Avancement", "Avance"),
-    "notes": ("Notes", "Notes", "Notas"),
     "no_actions": (
         "The matrix has no action plan.",
         "La matrice n'a pas de plan d'action.",

@@ -9,7 +9,6 @@ score is the mean of its indicators, and a dimension's the mean of its sub-areas
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -21,6 +20,7 @@ from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.errors import UsageError
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.reports.common import standard_answer
+from mgi_cli.tomlread import load_toml
 
 DIMENSION_FROM = ("sub_areas", "indicators")
 
@@ -123,13 +123,7 @@ def _mean(values: list[float]) -> float | None:
 
 def load_scoring_rule(path: Path) -> ScoringRule:
     """Read ``values``, ``modules`` and ``dimension_from`` from a TOML file (all optional)."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise UsageError(f"{path}: not valid TOML: {error}") from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+    data = load_toml(path)
     data = data.get("scoring", data)
     unknown = set(data) - {"values", "modules", "dimension_from"}
     if unknown:

@@ -7,7 +7,6 @@ the defaults, and ``--config FILE`` replaces it.
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ from typing import Any
 
 from mgi_cli.errors import UsageError
 from mgi_cli.suggest import did_you_mean
+from mgi_cli.tomlread import load_toml
 
 ALL_DOMAIN_RULES = ("mean", "lowest", "none")
 CONFIG_NAME = "sdg-10-7-2.toml"
@@ -61,13 +61,7 @@ def default_config_path() -> Path:
 
 def load_sdg_config(path: Path) -> SdgConfig:
     """Read a rule file; a broken one stops the command (exit 2) saying what is wrong."""
-    try:
-        with path.open("rb") as handle:
-            data = tomllib.load(handle)
-    except tomllib.TOMLDecodeError as error:
-        raise UsageError(f"{path}: not valid TOML: {error}") from None
-    except OSError as error:
-        raise UsageError(f"{path}: cannot read: {error.strerror or error}") from None
+    data = load_toml(path)
     try:
         return _config(data)
     except (TypeError, ValueError) as error:

@@ -62,6 +62,9 @@ def summary_report(collection: Collection, options: SummaryOptions, lang: str) -
         for cell in row.values()
     ]
     suppress(cells, lines, options.min_group)
+    if assessments.suppressed:  # too few countries: even a zero would describe them
+        for cell in cells:
+            cell.suppressed = True
     names = {o.number: localized(o.name, lang) for o in catalogue.gcm_objectives}
     return {
         "report": "summary",

@@ -2,10 +2,12 @@
 
 A cell counts answers and remembers which countries contributed to it. A cell with
 contributions from at least one and fewer than ``min_group`` countries is suppressed
-(primary suppression). A shown total with exactly one suppressed part would give that
-part away by subtraction, so a second, non-zero part is suppressed too, or the total
-itself when there is none (secondary suppression), repeated until no shown total has a
-lone suppressed part. Zero cells are shown: no country contributed to them.
+(primary suppression). A shown total tells what its suppressed parts hold together: so
+while that is one part, or less than ``min_group``, another non-zero part is suppressed
+too, or the total itself when there is none (secondary suppression), until no shown
+total gives a small group away. The parts of a suppressed total are all suppressed,
+zeros included: beside a hidden total, zeros would tell what the few countries behind
+it answered. Other zero cells are shown: no country contributed to them.
 
 This is the usual cell-suppression heuristic, not a proof against every attack on a
 set of overlapping tables; keep ``min_group`` at 5 or more for public output.
@@ -53,9 +55,12 @@ def suppress(cells: Iterable[Cell], totals: Sequence[Total], min_group: int) -> 
         changed = False
         for line in totals:
             if line.total.suppressed:
+                shown = [p for p in line.parts if not p.suppressed]
+                for part in shown:
+                    part.suppressed = True
+                changed = changed or bool(shown)
                 continue
-            hidden = [p for p in line.parts if p.suppressed]
-            if len(hidden) != 1:
+            if not _gives_away(line, min_group):
                 continue
             # Hiding a zero protects nothing: parts are never negative, so a hidden part
             # beside only zeros is the total minus the shown parts all the same.
@@ -67,10 +72,14 @@ def suppress(cells: Iterable[Cell], totals: Sequence[Total], min_group: int) -> 
             changed = True
 
 
-def recoverable(totals: Sequence[Total]) -> list[Total]:
-    """Totals that give a suppressed part away (a shown total with one hidden part)."""
-    return [
-        line
-        for line in totals
-        if not line.total.suppressed and sum(1 for p in line.parts if p.suppressed) == 1
-    ]
+def recoverable(totals: Sequence[Total], min_group: int) -> list[Total]:
+    """Shown totals that give a small group away (none, after ``suppress``)."""
+    return [line for line in totals if _gives_away(line, min_group)]
+
+
+def _gives_away(line: Total, min_group: int) -> bool:
+    """A shown total whose hidden parts are one cell, or fewer than ``min_group`` together."""
+    hidden = [p.value for p in line.parts if p.suppressed]
+    if line.total.suppressed or not hidden:
+        return False
+    return len(hidden) == 1 or sum(hidden) < min_group

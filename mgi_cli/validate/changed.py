@@ -13,7 +13,8 @@ import subprocess
 from pathlib import Path
 
 from mgi_cli.errors import UsageError
-from mgi_cli.validate.repo_rules import refuse_to_read
+from mgi_cli.repository import Repository, place_of_path
+from mgi_cli.validate.repo_rules import refuse_to_read, relative_to_root
 from mgi_cli.validate.rules_follow_up import baseline_path
 from mgi_cli.yamlread import MAX_BYTES, load_yaml_file
 
@@ -62,19 +63,51 @@ def _git(where: Path, *args: str) -> bytes | None:
     return done.stdout if done.returncode == 0 else None
 
 
-def select_changed(files: list[Path], changed: frozenset[str]) -> list[Path]:
-    """``files`` that changed, plus each follow-up whose baseline changed; order kept."""
+def select_changed(
+    files: list[Path], changed: frozenset[str], repository: Repository | None = None
+) -> list[Path]:
+    """``files`` that changed, plus each follow-up whose baseline changed; order kept.
+
+    Finding the follow-ups means reading every other file for its ``baseline:``. In
+    a repository, files the layout names ``<year>-baseline.yaml`` are not read: a
+    follow-up there already fails the path rules, which the whole repository passed
+    when it was last checked.
+    """
     if not changed:
         return []
+    real = _RealPaths()
     selected = []
     for path in files:
-        if os.path.realpath(path) in changed:
+        if real(path) in changed:
             selected.append(path)
             continue
+        if repository is not None and _named_baseline(path, repository):
+            continue
         baseline = baseline_of(path)
-        if baseline is not None and os.path.realpath(baseline_path(path, baseline)) in changed:
+        if baseline is not None and real(baseline_path(path, baseline)) in changed:
             selected.append(path)
     return selected
+
+
+def _named_baseline(path: Path, repository: Repository) -> bool:
+    relative = relative_to_root(path, repository)
+    place = place_of_path(relative) if relative is not None else None
+    return place is not None and place.assessment == "baseline"
+
+
+class _RealPaths:
+    """``os.path.realpath`` with each folder resolved once: one ``lstat`` per file."""
+
+    def __init__(self) -> None:
+        self._folders: dict[str, str] = {}
+
+    def __call__(self, path: Path) -> str:
+        folder, name = os.path.split(os.path.abspath(path))  # noqa: PTH100 - links kept
+        if folder not in self._folders:
+            self._folders[folder] = os.path.realpath(folder)
+        if name in ("", ".", "..") or os.path.islink(path):  # noqa: PTH114
+            return os.path.realpath(path)
+        return os.path.join(self._folders[folder], name)  # noqa: PTH118
 
 
 def baseline_of(path: Path) -> str | None:

@@ -99,9 +99,9 @@ def check_in_repository(
         or not matrix.baseline
         or _inside(baseline_path(path, matrix.baseline), repository.root)
     ):
-        problems = validate_loaded(loaded, library, options)
+        problems = _without_reading_context(loaded, library, options, repository.root)
     else:
-        problems = _without_reading_baseline(loaded, matrix, library, options)
+        problems = _without_reading_baseline(loaded, matrix, library, options, repository.root)
     if matrix is None:
         problems += _layout_problems(loaded, None, repository)
         return CheckedFile(sorted(problems, key=Problem.sort_key))
@@ -114,14 +114,44 @@ def check_in_repository(
     )
 
 
+def _without_reading_context(
+    loaded: LoadedMatrix, library: CatalogueLibrary, options: ValidationOptions, root: Path
+) -> list[Problem]:
+    """Every rule, except that a local matrix's ``context:`` outside ``root`` is not read."""
+    matrix = loaded.matrix
+    if (
+        matrix is None
+        or matrix.level != "local"
+        or not matrix.context
+        or _inside(loaded.path.parent / matrix.context, root)
+    ):
+        return validate_loaded(loaded, library, options)
+    hidden = replace(loaded, matrix=matrix.model_copy(update={"context": None}))
+    return [
+        *validate_loaded(hidden, library, options),
+        loaded.parsed.problem(
+            ("context",),
+            "context-unreadable",
+            f"the context {matrix.context!r} leads outside the repository; it was not read",
+            hint="name the national matrix inside the repository, relative to this file",
+        ),
+    ]
+
+
 def _without_reading_baseline(
-    loaded: LoadedMatrix, matrix: Matrix, library: CatalogueLibrary, options: ValidationOptions
+    loaded: LoadedMatrix,
+    matrix: Matrix,
+    library: CatalogueLibrary,
+    options: ValidationOptions,
+    root: Path,
 ) -> list[Problem]:
     # The follow-up rules would open the baseline; shown no baseline they report
     # only that it is missing, which is replaced by the real reason.
     hidden = replace(loaded, matrix=matrix.model_copy(update={"baseline": None}))
     problems = [
-        p for p in validate_loaded(hidden, library, options) if p.code != "baseline-missing"
+        p
+        for p in _without_reading_context(hidden, library, options, root)
+        if p.code != "baseline-missing"
     ]
     problems.append(
         loaded.parsed.problem(

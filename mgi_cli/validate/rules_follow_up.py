@@ -33,9 +33,12 @@ def check_follow_up(ctx: RuleContext) -> None:
         )  # fmt: skip
         return
     if not target.is_file():
+        # Only regular files are read: /dev/zero or a pipe would never end.
+        found = "is a device, pipe or socket, not a matrix file; it was not read"
         ctx.report(
             ("baseline",), "baseline-unreadable",
-            f"the baseline {matrix.baseline!r} does not exist (looked for {target})",
+            f"the baseline {matrix.baseline!r} "
+            + (found if target.exists() else f"does not exist (looked for {target})"),
         )  # fmt: skip
         return
     base = load_matrix(target)

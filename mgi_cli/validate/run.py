@@ -59,7 +59,7 @@ def validate_paths(
         from mgi_cli.validate.changed import changed_files, select_changed
 
         where = repository.root if repository is not None else _folder_of(paths[0])
-        chosen = select_changed(files, changed_files(where, changed_since))
+        chosen = select_changed(files, changed_files(where, changed_since), repository)
         skipped, files = len(files) - len(chosen), chosen
     report = Report([str(f) for f in files], problems, strict=strict, skipped=skipped)
     if on_start is not None:
