@@ -80,3 +80,26 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def update_golden(request: pytest.FixtureRequest) -> bool:
     """True under `pytest --update-golden`: golden tests write instead of compare."""
     return bool(request.config.getoption("--update-golden"))
+
+
+# Hypothesis profiles. Without HYPOTHESIS_PROFILE the library's "default" applies and
+# every test keeps its own small budget (tests/test_fuzz.py runs a few examples per
+# command). `HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_fuzz.py` is the long
+# fuzz run (a few minutes): many examples, a generous deadline that still catches a hang.
+def _register_hypothesis_profiles() -> None:
+    import os
+    from datetime import timedelta
+
+    from hypothesis import HealthCheck, settings
+
+    settings.register_profile(
+        "fuzz",
+        max_examples=120,
+        deadline=timedelta(seconds=10),
+        print_blob=True,
+        suppress_health_check=list(HealthCheck),
+    )
+    settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+
+_register_hypothesis_profiles()

@@ -157,6 +157,8 @@ def test_a_dry_run_of_the_workflow_passes(scaffold: Path, tmp_path: Path) -> Non
         if step["name"] == "Validate":
             assert done.stdout.endswith("OK: 3 files checked, 94 warnings\n")
             assert "::error" not in done.stdout
+        # Every follow-up compared, every matrix rendered: no warning from those steps.
+        assert "::warning" not in done.stdout or step["name"] == "Validate", done.stdout
     assert ran == ["Validate", "Changes since the baseline", "Render profiles"]
     # The job summary holds the diff of the one changed follow-up.
     text = summary.read_text(encoding="utf-8")
@@ -187,3 +189,23 @@ def test_the_validate_step_fails_the_job_on_an_error(scaffold: Path) -> None:
     assert "::error file=matrices/XAB/2019-baseline.yaml,line=1,col=1,title=missing-key::" in (
         done.stdout
     )
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_a_matrix_that_cannot_be_rendered_is_a_warning(scaffold: Path) -> None:
+    broken = scaffold / "matrices" / "XAB" / "2019-baseline.yaml"
+    broken.parent.mkdir()
+    broken.write_text("format: mgi-matrix/1\ncountry: XAB\n", encoding="utf-8")
+    [render] = [s for s in _steps(scaffold) if s.get("name") == "Render profiles"]
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+    }
+    done = _run_step(scaffold, render, env)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout == (
+        "::warning file=matrices/XAB/2019-baseline.yaml::"
+        "mgi render profile could not render this matrix\n"
+    )
+    year = date.today().year
+    assert (scaffold / f"profiles/XAA/{year}-baseline.html").is_file()

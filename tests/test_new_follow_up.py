@@ -30,8 +30,12 @@ def mini_v2(tmp_path: Path, mini_catalogue: Path) -> Path:
     text = mini_catalogue.read_text(encoding="utf-8")
     text = text.replace('version: "1.0"', 'version: "2.0"\nlineage: ["1.0"]')
     text = text.replace("  - id: M1.02\n", "  - id: M1.20\n    replaces: [M1.02]\n")
-    text = text.replace("      - {id: within_a_year, counts_as: partial, label: {en: Within a year}}\n", "")
-    text = text.replace("    guidance:\n      at_once: A residence permit allows work from its first day.\n", "")
+    text = text.replace(
+        "      - {id: within_a_year, counts_as: partial, label: {en: Within a year}}\n", ""
+    )
+    text = text.replace(
+        "    guidance:\n      at_once: A residence permit allows work from its first day.\n", ""
+    )
     head, _, rest = text.partition("  - id: M3.01\n")
     text = head + rest.partition("    gcm: [23]\n")[2]
     path = tmp_path / "mini-2.0.yaml"
@@ -59,13 +63,17 @@ def test_follow_up_carries_every_answer_marked_unreviewed(
     assert follow.baseline == "../2018/baseline.yaml"
     assert (follow.status, follow.catalogue, follow.modules) == ("draft", "mini@1.0", ["standard"])
     assert (follow.country, follow.title, follow.confidentiality) == (
-        base.country, base.title, base.confidentiality
+        base.country,
+        base.title,
+        base.confidentiality,
     )
     assert follow.assessed_on.isoformat() == "2022-06-01"
     expected = {k: v.model_copy(update={"reviewed": False}) for k, v in base.answers.items() if v}
     assert follow.answers == expected
     text = out.read_text(encoding="utf-8")
-    assert "  # M1.01 Can migrants in an irregular situation obtain emergency health care?\n" in text
+    assert (
+        "  # M1.01 Can migrants in an irregular situation obtain emergency health care?\n" in text
+    )
 
 
 def test_validate_counts_the_unreviewed_answers(
@@ -101,7 +109,10 @@ def test_follow_up_maps_answers_through_replaces_links(
     moved = follow.answers["M1.20"]
     assert moved is not None and base.answers["M1.02"] is not None
     assert (moved.answer, moved.justification, moved.references, moved.reviewed) == (
-        "partial", base.answers["M1.02"].justification, base.answers["M1.02"].references, False
+        "partial",
+        base.answers["M1.02"].justification,
+        base.answers["M1.02"].references,
+        False,
     )
     assert moved.notes == (
         "Carried over from the baseline's answer to M1.02, which M1.20 replaces; check it "
@@ -109,7 +120,10 @@ def test_follow_up_maps_answers_through_replaces_links(
     )
     off = follow.answers["M1.03"]
     assert off is not None and off.answer is None and off.justification
-    assert off.notes == "The baseline answered 'within_a_year', which is not on this indicator's scale."
+    assert (
+        off.notes
+        == "The baseline answered 'within_a_year', which is not on this indicator's scale."
+    )
     check = mgi("validate", out, "--catalogue", mini_catalogue, "--catalogue", mini_v2,
                 "--format", "json")  # fmt: skip
     assert check.exit_code == 0, check.output
@@ -136,3 +150,36 @@ def test_follow_up_of_a_broken_baseline_is_refused(mgi: Mgi, tmp_path: Path) -> 
     assert result.exit_code == 1
     assert f"mgi: {broken} cannot be read as a matrix" in result.output
     assert "yaml-syntax" in result.output
+
+
+def test_follow_up_of_a_local_matrix_keeps_its_context(mgi: Mgi, tmp_path: Path) -> None:
+    root = Path(__file__).parent.parent / "examples"
+    local = root / "matrices" / "XAM" / "local" / "port-selen" / "2021-baseline.yaml"
+    out = tmp_path / "2025-follow_up.yaml"
+    result = mgi("new", "--follow-up-of", local, "-o", out, "--assessed-on", "2025-06-01")
+    assert result.exit_code == 0, result.output
+    follow = _matrix(out)
+    assert (follow.level, follow.locality, follow.subdivision) == ("local", "Port Selen", "XAM-PS")
+    assert follow.context is not None
+    assert (out.parent / follow.context).resolve() == (
+        root / "matrices/XAM/2018-baseline.yaml"
+    ).resolve()
+    check = mgi("validate", out, "--format", "json")
+    assert check.exit_code == 0, check.output
+
+
+def test_follow_up_carries_context_specific_indicators(mgi: Mgi, tmp_path: Path) -> None:
+    source = (
+        Path(__file__).parent.parent / "examples" / "context" / "XAM-2022-follow_up-context.yaml"
+    )
+    out = tmp_path / "2026-follow_up.yaml"
+    result = mgi("new", "--follow-up-of", source, "-o", out, "--assessed-on", "2025-12-01")
+    assert result.exit_code == 0, result.output
+    base, follow = _matrix(source), _matrix(out)
+    assert follow.context_indicators == base.context_indicators
+    assert follow.answers["X.01"] == base.answers["X.01"].model_copy(update={"reviewed": False})  # type: ignore[union-attr]
+    assert follow.action_plan == []
+    text = out.read_text(encoding="utf-8")
+    assert "  # X.01 Do migrant crew members hired for the seasonal fishing fleet" in text
+    check = mgi("validate", out, "--format", "json")
+    assert check.exit_code == 0, check.output

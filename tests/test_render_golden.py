@@ -1,5 +1,8 @@
 """Golden files of `mgi render profile` for each format, audience and language.
 
+The national examples; the local Port Selen example, rendered with
+``--compare-national``; the example with context-specific indicators (English).
+
 Refresh them after an intended change (to the templates, the translations, the
 examples or the catalogue) with `pytest tests/test_render_golden.py --update-golden`
 and review the result with `git diff tests/golden/profile`.
@@ -19,6 +22,8 @@ from mgi_cli.render.run import render_profile_file
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "golden" / "profile"
 EXAMPLES = ROOT / "examples" / "matrices" / "XAM"
+PORT_SELEN = EXAMPLES / "local" / "port-selen" / "2021-baseline.yaml"
+WITH_CONTEXT = ROOT / "examples" / "context" / "XAM-2022-follow_up-context.yaml"
 
 
 @pytest.fixture(scope="module")
@@ -44,3 +49,35 @@ def test_golden(
         return
     assert golden.is_file(), f"{golden} is missing: run pytest --update-golden"
     assert text == golden.read_text(encoding="utf-8"), f"{golden.name} differs"
+
+
+def _check(update_golden: bool, golden: Path, text: str) -> None:
+    if update_golden:
+        golden.write_text(text, encoding="utf-8", newline="\n")
+        return
+    assert golden.is_file(), f"{golden} is missing: run pytest --update-golden"
+    assert text == golden.read_text(encoding="utf-8"), f"{golden.name} differs"
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("audience", ["public", "government"])
+def test_golden_local(
+    library: CatalogueLibrary, update_golden: bool, audience: str, lang: str, fmt: str
+) -> None:
+    text = render_profile_file(
+        PORT_SELEN, library, fmt=fmt, audience=audience, lang=lang, today=date(2026, 1, 1),
+        compare_national=True,
+    )  # fmt: skip
+    _check(update_golden, GOLDEN / f"port-selen-2021-baseline.{audience}.{lang}.{fmt}", text)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("audience", ["public", "government"])
+def test_golden_context_specific(
+    library: CatalogueLibrary, update_golden: bool, audience: str, fmt: str
+) -> None:
+    text = render_profile_file(
+        WITH_CONTEXT, library, fmt=fmt, audience=audience, lang="en", today=date(2026, 1, 1)
+    )
+    _check(update_golden, GOLDEN / f"XAM-2022-follow_up-context.{audience}.en.{fmt}", text)

@@ -269,3 +269,25 @@ def test_action_progress_follows_the_diff(tmp_path: Path, test_library: Catalogu
         "item": "A1", "indicators": [{"indicator": "M1.01", "direction": "progress"}],
         "outcome": "progressed",
     }  # fmt: skip
+
+
+def test_context_indicators_are_reported_and_may_be_linked(source: Any) -> None:
+    extra = """context_indicators:
+  - id: X.01
+    dimension: D1
+    sub_area: work
+    question: {en: "Do fishing crews have written contracts?"}
+    tags: [gender]
+    gcm: [6]
+action_plan:
+  - {id: A1, indicators: [X.01], action: Register crew contracts.}
+"""
+    made = source(ALL_YES | {"X.01": "partial"}, extra=extra)
+    gcm = {o["number"]: o for o in gcm_report(made, "en")["objectives"]}
+    assert [r["id"] for r in gcm[6]["indicators"]] == ["M1.02", "X.01"]
+    themes = {t["id"]: t for t in themes_report(made, ThinCoverage(), "en")["themes"]}
+    assert [r["id"] for r in themes["gender"]["indicators"]] == ["M1.02", "X.01"]
+    from mgi_cli.reports.actions import actions_report
+
+    rows = actions_report(made, TODAY, "en")["actions"][0]["indicators"]
+    assert [(r["id"], r["status"]) for r in rows] == [("X.01", "partial")]

@@ -74,7 +74,10 @@ def test_csv_layout(mgi: Mgi, tmp_path: Path, mini_catalogue: Path) -> None:
     assert raw.startswith(b"\xef\xbb\xbf#format: mgi-matrix/1\r\n#country: XAM\r\n")
     lines = raw.decode("utf-8-sig").split("\r\n")
     assert lines[13:17] == [
-        "#confidentiality: restricted", "#context_indicators: ", "#not_used: ", "#action_plan: "
+        "#confidentiality: restricted",
+        "#context_indicators: ",
+        "#not_used: ",
+        "#action_plan: ",
     ]
     assert lines[17] == (
         "id,dimension,sub_area,question,answer,justification,references,notes,restricted,reviewed"
@@ -163,7 +166,11 @@ def test_import_refuses_to_overwrite_without_force(
         ("m.txt", b"x", "not a spreadsheet mgi reads: use .xlsx or .csv"),
         ("m.xlsx", b"not a zip", "not an xlsx workbook mgi can read"),
         ("m.csv", b"\xff\xfe\x00", "the CSV file is not UTF-8"),
-        ("m.csv", b"#format: mgi-matrix/1\r\nanswer,notes\r\n", "the header row has no 'id' column"),
+        (
+            "m.csv",
+            b"#format: mgi-matrix/1\r\nanswer,notes\r\n",
+            "the header row has no 'id' column",
+        ),
     ],
 )
 def test_import_of_what_is_not_an_mgi_sheet(
@@ -214,7 +221,11 @@ def test_export_refuses_text_a_cell_cannot_hold(
 
 def test_reference_cells_round_trip_any_text() -> None:
     references = [
-        {"title": "Act 2011 | part 2", "url": "https://a.example/x?a=1|2", "published": "2011-03-02"},
+        {
+            "title": "Act 2011 | part 2",
+            "url": "https://a.example/x?a=1|2",
+            "published": "2011-03-02",
+        },
         {"title": " leading and trailing ", "publisher": "Ministry"},
         {"title": '"Quoted" title', "url": "", "accessed": "2018-01-01"},
         {"title": "Two\nlines"},
@@ -245,7 +256,11 @@ def test_reference_cells_as_people_type_them() -> None:
 
 def test_cells_and_booleans() -> None:
     assert [cell_name(c, 14, "Matrix") for c in (1, 5, 26, 27, 53)] == [
-        "Matrix!A14", "Matrix!E14", "Matrix!Z14", "Matrix!AA14", "Matrix!BA14"
+        "Matrix!A14",
+        "Matrix!E14",
+        "Matrix!Z14",
+        "Matrix!AA14",
+        "Matrix!BA14",
     ]
     assert cell_name(5, 3) == "E3"
     for value, expected in [(True, True), ("FALSE", False), ("=TRUE()", True), (1, True),

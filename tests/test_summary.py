@@ -138,9 +138,10 @@ def _check_group(
         if value is not None:
             assert value == sum(len(by_cell.get((i, category), set())) for i in members)
             assert value == 0 or len(countries) >= min_group, (members, category)
-    if shown["total"] is None:  # zeros beside it would tell what the few answered
+    everyone = set().union(*(by_cell.get((i, c), set()) for i in members for c in CATEGORIES))
+    if 0 < len(everyone) < min_group:  # zeros beside it would tell what the few answered
         assert set(shown["counts"].values()) == {None}, members
-    else:
+    if shown["total"] is not None:
         hidden = [c for c in CATEGORIES if shown["counts"][c] is None]
         _check_hidden(shown["total"] - sum(shown["counts"][c] or 0 for c in CATEGORIES),
                       len(hidden), min_group)  # fmt: skip

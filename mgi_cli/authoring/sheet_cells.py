@@ -144,6 +144,4 @@ def parse_bool(value: object) -> bool | None:
     if isinstance(value, (int, float)) and value in (0, 1):
         return bool(value)
     text = str(value).strip().lower().removeprefix("=").removesuffix("()")
-    return {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False}.get(
-        text
-    )
+    return {"true": True, "false": False, "yes": True, "no": False, "1": True, "0": False}.get(text)

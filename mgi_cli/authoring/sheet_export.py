@@ -87,7 +87,8 @@ def matrix_rows(matrix: Matrix, catalogue: Catalogue, lang: str) -> list[Row]:
             entry.answer if entry else None,
             entry.justification if entry else None,
             encode_references([r.model_dump(exclude_none=True) for r in entry.references])
-            if entry and entry.references else None,
+            if entry and entry.references
+            else None,
             entry.notes if entry else None,
             "true" if entry and entry.restricted else "false",
             "false" if entry and not entry.reviewed else "true",

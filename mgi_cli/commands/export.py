@@ -18,8 +18,12 @@ def export(
     matrix: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The matrix file.")],
     output: Annotated[
         Path,
-        typer.Option("--output", "-o", dir_okay=False, help="The spreadsheet to write "
-                     "(replaced if it exists)."),
+        typer.Option(
+            "--output",
+            "-o",
+            dir_okay=False,
+            help="The spreadsheet to write (replaced if it exists).",
+        ),
     ],
     output_format: Annotated[
         str | None,

@@ -13,8 +13,11 @@ def fmt(
     paths: Annotated[list[Path], typer.Argument(help="Matrix files or folders.")],
     check: Annotated[
         bool,
-        typer.Option("--check", help="Change nothing; list the files that would change and "
-                     "exit 1 if there are any (for CI and pre-commit)."),
+        typer.Option(
+            "--check",
+            help="Change nothing; list the files that would change and "
+            "exit 1 if there are any (for CI and pre-commit).",
+        ),
     ] = False,
 ) -> None:
     """Rewrite matrices in one layout: key order, indentation, wrapping; comments kept."""

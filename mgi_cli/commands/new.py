@@ -23,8 +23,9 @@ def new(
     ],
     country: Annotated[
         str | None,
-        typer.Argument(help="ISO 3166-1 alpha-3 code (XAA-XZZ for training); not with "
-                       "--follow-up-of."),
+        typer.Argument(
+            help="ISO 3166-1 alpha-3 code (XAA-XZZ for training); not with --follow-up-of."
+        ),
     ] = None,
     level: Annotated[str, typer.Option("--level", help="national | local")] = "national",
     locality: Annotated[
@@ -32,8 +33,11 @@ def new(
     ] = None,
     modules: Annotated[
         str | None,
-        typer.Option("--modules", help="Comma-separated modules, e.g. standard,covid19 "
-                     "(default: standard; a follow-up: the baseline's)."),
+        typer.Option(
+            "--modules",
+            help="Comma-separated modules, e.g. standard,covid19 "
+            "(default: standard; a follow-up: the baseline's).",
+        ),
     ] = None,
     lang: Annotated[
         str, typer.Option("--lang", help="Language of the question comments: en | fr | es")
@@ -46,14 +50,21 @@ def new(
     ] = None,
     follow_up_of: Annotated[
         Path | None,
-        typer.Option("--follow-up-of", exists=True, dir_okay=False,
-                     help="Start a follow-up draft from this baseline matrix."),
+        typer.Option(
+            "--follow-up-of",
+            exists=True,
+            dir_okay=False,
+            help="Start a follow-up draft from this baseline matrix.",
+        ),
     ] = None,
     catalogue_version: Annotated[
         str | None,
-        typer.Option("--catalogue-version", help="The catalogue to answer, as <id>@<version> "
-                     "(default: the last --catalogue file, else the newest packaged one; a "
-                     "follow-up: the baseline's)."),
+        typer.Option(
+            "--catalogue-version",
+            help="The catalogue to answer, as <id>@<version> "
+            "(default: the last --catalogue file, else the newest packaged one; a "
+            "follow-up: the baseline's).",
+        ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
     catalogue: CatalogueOption = None,

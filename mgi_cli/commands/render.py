@@ -47,6 +47,16 @@ def profile(
         ),
     ] = None,
     catalogue: CatalogueOption = None,
+    compare_national: Annotated[
+        bool,
+        typer.Option(
+            "--compare-national",
+            help="Local matrices: add a section that sets the local answers beside those of "
+            "the national matrix named as `context:` (counts per dimension). Public output "
+            "needs a validated or published national matrix; else the section is left out "
+            "with a warning.",
+        ),
+    ] = False,
 ) -> None:
     """Render the Migration Governance Profile of a matrix as Markdown or HTML."""
     from mgi_cli.atomic import write_atomic
@@ -57,6 +67,7 @@ def profile(
     text = render_profile_file(
         matrix, catalogue_library(catalogue), fmt=output_format, audience=audience,
         lang=lang, template_dir=template_dir, today=date.today(), problems=warnings,
+        compare_national=compare_national,
     )  # fmt: skip
     for problem in warnings:
         sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")

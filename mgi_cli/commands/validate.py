@@ -58,6 +58,7 @@ def validate(
     ] = None,
 ) -> None:
     """Check matrices: format, answers, justifications, references, follow-up links."""
+    from mgi_cli.config import RepositoryConfig
     from mgi_cli.reporters import REPORTERS, resolve_format
     from mgi_cli.repository import repository_for
     from mgi_cli.validate.context import ValidationOptions
@@ -74,7 +75,7 @@ def validate(
     targets = paths or _repository_matrices(repository)
     options = ValidationOptions(
         today=date.today(),
-        stale_after_days=stale_after or (config.stale_after_days if config else 3 * 365),
+        stale_after_days=stale_after or (config or RepositoryConfig()).stale_after_days,
     )
     extra_catalogues = [*(config.catalogue_files if config else ()), *(catalogue or [])]
     for path in extra_catalogues:

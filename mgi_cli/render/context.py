@@ -3,6 +3,10 @@
 Python prepares everything here: texts in the reader's language, counts, chart
 geometry, groupings, safe links. Templates only loop and branch. What the context
 may contain is decided first, by ``confidentiality.disclose``.
+
+Context-specific indicators sit in their dimension (in their sub-area when they name
+one, else in a group of their own at the end), are counted there and marked;
+indicators marked ``not_used`` are listed apart and counted nowhere (``scope.py``).
 """
 
 from __future__ import annotations
@@ -12,18 +16,19 @@ from typing import TYPE_CHECKING, Any
 from mgi_cli.catalogue.models import Catalogue, Dimension, Indicator
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.render.confidentiality import Disclosure, disclose
-from mgi_cli.render.i18n import LANGUAGES, country_name, format_date, translations
+from mgi_cli.render.cover import front_matter, intro
+from mgi_cli.render.i18n import LANGUAGES, translations
+from mgi_cli.render.scope import STANDARD, not_used_items, profile_indicators
 from mgi_cli.render.sections import build_section
 from mgi_cli.render.sources import collect_sources
-from mgi_cli.render.texts import CATEGORIES, Localizer
+from mgi_cli.render.texts import CATEGORIES, Localizer, is_context_specific
 
 if TYPE_CHECKING:
     from babel.support import Translations
 
     from mgi_cli.diff.model import Diff
     from mgi_cli.problems import Problem
-
-STANDARD = "standard"
+    from mgi_cli.render.national import National
 
 
 def build_profile_context(
@@ -35,10 +40,16 @@ def build_profile_context(
     diff: Diff | None = None,
     baseline: Matrix | None = None,
     problems: list[Problem] | None = None,
+    source: str = "the matrix",
+    national: National | None = None,
+    compare_national: bool = False,
 ) -> dict[str, Any]:
     """The context of a profile; warnings (e.g. missing translations) go to ``problems``.
 
-    Raises ``Refused`` for a public profile of a matrix that is not validated.
+    ``source`` names the matrix in warnings about its own texts. ``national`` is the
+    national matrix of a local one (it names the country); with ``compare_national``
+    the profile sets the local answers beside it. Raises ``Refused`` for a public
+    profile of a matrix that is not validated.
     """
     from mgi_cli.errors import UsageError
 
@@ -46,25 +57,27 @@ def build_profile_context(
         raise UsageError(f"unknown --lang {lang!r}; use " + ", ".join(LANGUAGES))
     disclosure = disclose(matrix, audience)
     tr = translations(lang)
-    loc = Localizer(catalogue, lang)
-    indicators = catalogue.in_modules(set(matrix.modules))
-    place = _place(matrix, lang, tr)
-    document = _document(disclosure, tr)
-    context = {
+    indicators = profile_indicators(matrix, catalogue)
+    own = frozenset(i.id for i in indicators if is_context_specific(i))
+    loc = Localizer(catalogue, lang, own=own, source=source)
+    title = national.matrix.title if national is not None else None
+    context = front_matter(matrix, catalogue, disclosure, loc, tr, national_title=title)
+    not_used = not_used_items(matrix, catalogue, disclosure, loc)
+    context |= {
         "lang": lang,
         "audience": disclosure.audience,
         "government": not disclosure.is_public,
-        "document": document,
-        "title": tr.gettext("%(document)s: %(place)s") % {"document": document, "place": place},
-        "subtitle": _subtitle(matrix, tr),
-        "place": place,
-        "meta": _meta(matrix, catalogue, loc, tr),
         "withheld": disclosure.withheld,
-        "intro": _intro(matrix, catalogue, loc, len(indicators)),
+        "intro": intro(
+            matrix, catalogue, loc, indicators=len(indicators), context_specific=len(own),
+            not_used=len(not_used),
+        ),  # fmt: skip
         "dimensions": [
             _dimension_section(d, indicators, disclosure, loc, tr) for d in catalogue.dimensions
         ],
         "modules": _module_sections(matrix, catalogue, indicators, disclosure, loc, tr),
+        "not_used": not_used,
+        "comparison": None,
         "developments": None,
         "themes": _themes(catalogue, indicators, disclosure, loc),
         "listing": disclosure.listing,
@@ -72,6 +85,8 @@ def build_profile_context(
         "framework": _framework(catalogue, loc),
         "sources": collect_sources((disclosure.answers.get(i.id) for i in indicators), lang),
     }
+    if compare_national and national is not None:
+        context["comparison"] = _comparison(context, national, disclosure, loc, tr)
     if diff is not None:
         from mgi_cli.render.developments import build_developments
 
@@ -83,69 +98,23 @@ def build_profile_context(
     return context
 
 
-def _place(matrix: Matrix, lang: str, tr: Translations) -> str:
-    country = matrix.title or country_name(matrix.country, lang) or matrix.country
-    if matrix.level == "local" and matrix.locality:
-        return tr.gettext("%(locality)s (%(country)s)") % {
-            "locality": matrix.locality, "country": country,
-        }  # fmt: skip
-    return country
+def _comparison(
+    context: dict[str, Any],
+    national: National,
+    disclosure: Disclosure,
+    loc: Localizer,
+    tr: Translations,
+) -> dict[str, Any] | None:
+    from mgi_cli.errors import MgiError
+    from mgi_cli.render.national import CODE, build_comparison, refuse_unpublished
 
-
-def _document(disclosure: Disclosure, tr: Translations) -> str:
-    if disclosure.is_public:
-        return tr.gettext("Migration governance profile")
-    return tr.gettext("Migration governance report for the authorities")
-
-
-def _subtitle(matrix: Matrix, tr: Translations) -> str:
-    year = matrix.assessed_on.year
-    if matrix.assessment == "follow_up":
-        return tr.gettext("Follow-up assessment, %(year)d") % {"year": year}
-    return tr.gettext("Baseline assessment, %(year)d") % {"year": year}
-
-
-def _status_label(status: str, tr: Translations) -> str:
-    return {
-        "draft": tr.gettext("Draft"),
-        "in_review": tr.gettext("In review"),
-        "validated": tr.gettext("Validated by the government"),
-        "published": tr.gettext("Published"),
-    }.get(status, status)
-
-
-def _meta(
-    matrix: Matrix, catalogue: Catalogue, loc: Localizer, tr: Translations
-) -> list[dict[str, str]]:
-    country = matrix.title or country_name(matrix.country, loc.lang) or matrix.country
-    rows = [{"label": tr.gettext("Country"), "value": country}]
-    if matrix.level == "local" and matrix.locality:
-        rows.append({"label": tr.gettext("Locality"), "value": matrix.locality})
-    assessment = (
-        tr.gettext("Follow-up") if matrix.assessment == "follow_up" else tr.gettext("Baseline")
-    )
-    modules = [m for m in catalogue.modules if m.id in matrix.modules]
-    rows += [
-        {"label": tr.gettext("Assessment"), "value": assessment},
-        {"label": tr.gettext("Assessment date"),
-         "value": format_date(matrix.assessed_on, loc.lang)},
-        {"label": tr.gettext("Indicator catalogue"), "value": catalogue.ref},
-        {"label": tr.gettext("Modules"),
-         "value": ", ".join(loc.text(m.name, f"module {m.id!r} name") for m in modules)},
-        {"label": tr.gettext("Status"), "value": _status_label(matrix.status, tr)},
-    ]  # fmt: skip
-    return rows
-
-
-def _intro(matrix: Matrix, catalogue: Catalogue, loc: Localizer, count: int) -> dict[str, Any]:
-    return {
-        "dimensions": [
-            {"number": d.number, "name": loc.text(d.name, f"dimension {d.id} name")}
-            for d in catalogue.dimensions
-        ],
-        "indicators": count,
-        "follow_up": matrix.assessment == "follow_up",
-    }
+    try:
+        refuse_unpublished(national, disclosure)
+    except MgiError as error:
+        loc.warn(CODE, "the comparison with the national matrix is left out: " + error.message,
+                 path=loc.source)  # fmt: skip
+        return None
+    return build_comparison(context["dimensions"], national, context["place"], loc.lang, tr)
 
 
 def _dimension_section(
@@ -157,15 +126,28 @@ def _dimension_section(
 ) -> dict[str, Any]:
     sub_areas = {s.id: loc.text(s.name, f"sub-area {s.id!r} name") for s in dimension.sub_areas}
     order = list(sub_areas)
-    mine = [i for i in indicators if i.dimension == dimension.id and i.module == STANDARD]
+    mine = [
+        i for i in indicators
+        if i.dimension == dimension.id and (i.module == STANDARD or is_context_specific(i))
+    ]  # fmt: skip
+    # Stable: within a sub-area the catalogue's indicators come first, then the matrix's.
     mine.sort(key=lambda i: order.index(i.sub_area) if i.sub_area in order else len(order))
+    own_group = tr.gettext("Context-specific indicators")
+
+    def grouping(i: Indicator) -> tuple[str, str]:
+        if i.sub_area in sub_areas:
+            return (i.sub_area, sub_areas[i.sub_area])
+        if is_context_specific(i):  # no sub-area named: a group of their own, last
+            return ("", own_group)
+        return (i.sub_area, i.sub_area)
+
     short = loc.text(dimension.short_name, f"dimension {dimension.id} short name")
     section = build_section(
         anchor=f"dimension-{dimension.number}",
         heading=f"{dimension.number}. {short}",
         name=loc.text(dimension.name, f"dimension {dimension.id} name"),
         indicators=mine,
-        grouping=lambda i: (i.sub_area, sub_areas.get(i.sub_area, i.sub_area)),
+        grouping=grouping,
         disclosure=disclosure, loc=loc, tr=tr,
     )  # fmt: skip
     section["number"] = dimension.number

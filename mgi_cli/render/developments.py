@@ -1,8 +1,11 @@
 """The "developments since the baseline" section of a follow-up profile, from the diff.
 
 Changes of answers are listed as progress, regression or other changes, each with
-the catalogue's finding sentence for the follow-up's answer. In public output every
-change touching a restricted answer, on either side, is left out.
+the catalogue's finding sentence for the follow-up's answer (the question, for a
+context-specific indicator). Changes of the indicators used are listed apart: a
+context-specific indicator added or dropped, a catalogue indicator marked not used
+(with the reason) or used again. In public output every change touching a
+restricted answer, on either side, is left out.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from mgi_cli.matrix.indicators import CONTEXT_MODULE, find_indicator
 from mgi_cli.render.confidentiality import Disclosure, restricted_ids
 from mgi_cli.render.i18n import format_date
 from mgi_cli.render.sections import category_labels
@@ -18,7 +22,7 @@ from mgi_cli.render.texts import UNANSWERED, Localizer
 if TYPE_CHECKING:
     from babel.support import Translations
 
-    from mgi_cli.catalogue.models import Catalogue
+    from mgi_cli.catalogue.models import Catalogue, Indicator
     from mgi_cli.diff.model import Diff, IndicatorChange
     from mgi_cli.matrix.models import Matrix
 
@@ -26,6 +30,7 @@ _ANSWER_KINDS = frozenset(
     {"added_to_catalogue", "retired_from_catalogue", "answer_changed", "newly_answered",
      "no_longer_answered"}
 )  # fmt: skip
+_SCOPE_KINDS = frozenset({"context_added", "context_removed", "marked_not_used", "used_again"})
 _EVIDENCE_KINDS = frozenset({"justification_changed", "references_changed"})
 
 
@@ -47,13 +52,17 @@ def build_developments(
     # A module answered for the first time is a section of its own, not 12 "changes".
     new_modules = set(follow_up.modules) - set(baseline.modules) if baseline else set()
     lists: dict[str, list[dict[str, Any]]] = {"progress": [], "regression": [], "neutral": []}
+    scope: list[dict[str, Any]] = []
     evidence = 0
+    sides = (baseline, follow_up)
     for change in changes:
         if change.module in new_modules and change.before is None:
             continue
-        if change.kind in _ANSWER_KINDS:
+        if change.kind in _SCOPE_KINDS:
+            scope.append(_scope_item(change, disclosure, sides, catalogue, loc, tr))
+        elif change.kind in _ANSWER_KINDS:
             lists.get(change.direction, lists["neutral"]).append(
-                _item(change, disclosure, catalogue, loc, tr)
+                _item(change, disclosure, sides, catalogue, loc, tr)
             )
         elif change.kind in _EVIDENCE_KINDS:
             evidence += 1
@@ -64,6 +73,7 @@ def build_developments(
         "progress": lists["progress"],
         "regression": lists["regression"],
         "other": lists["neutral"],
+        "scope": scope,
         "evidence_updated": evidence,
         "new_modules": [
             loc.text(m.name, f"module {m.id!r} name")
@@ -80,15 +90,26 @@ def _date(value: str, lang: str) -> str:
         return value
 
 
+def _indicator(
+    change: IndicatorChange, sides: tuple[Matrix | None, Matrix], catalogue: Catalogue
+) -> Indicator | None:
+    """The follow-up's indicator (the catalogue's or its own), else the baseline's own."""
+    found = find_indicator(sides[1], catalogue, change.indicator)
+    if found is None and sides[0] is not None and change.module == CONTEXT_MODULE:
+        found = find_indicator(sides[0], catalogue, change.indicator)
+    return found
+
+
 def _item(
     change: IndicatorChange,
     disclosure: Disclosure,
+    sides: tuple[Matrix | None, Matrix],
     catalogue: Catalogue,
     loc: Localizer,
     tr: Translations,
 ) -> dict[str, Any]:
     labels = category_labels(tr)
-    indicator = catalogue.indicator(change.indicator)
+    indicator = _indicator(change, sides, catalogue)
     after = change.after_standard
     if indicator is None:
         text = tr.gettext("%(indicator)s is no longer in the indicator catalogue.") % {
@@ -100,19 +121,48 @@ def _item(
         text = loc.text(which, f"finding ({field})", indicator.id)
     else:
         text = loc.text(indicator.question, "question", indicator.id)
-    dimension = catalogue.dimension(change.domain)
-    if change.module != "standard":
-        module = next((m for m in catalogue.modules if m.id == change.module), None)
-        section = loc.text(module.name, f"module {module.id!r} name") if module else change.module
-    elif dimension is not None:
-        section = loc.text(dimension.short_name, f"dimension {dimension.id} short name")
-    else:
-        section = change.domain
     return {
         "indicator": change.indicator,
-        "section": section,
+        "section": _section(change, catalogue, loc),
         "text": text,
         "before": labels[change.before_standard or UNANSWERED],
         "after": labels[after or UNANSWERED],
+        "context_specific": change.module == CONTEXT_MODULE,
         "restricted": change.restricted and not disclosure.is_public,
     }
+
+
+def _section(change: IndicatorChange, catalogue: Catalogue, loc: Localizer) -> str:
+    """The dimension's short name; an extra catalogue module's name for its indicators."""
+    dimension = catalogue.dimension(change.domain)
+    if change.module not in ("standard", CONTEXT_MODULE):
+        module = next((m for m in catalogue.modules if m.id == change.module), None)
+        return loc.text(module.name, f"module {module.id!r} name") if module else change.module
+    if dimension is not None:
+        return loc.text(dimension.short_name, f"dimension {dimension.id} short name")
+    return change.domain
+
+
+def _scope_item(
+    change: IndicatorChange,
+    disclosure: Disclosure,
+    sides: tuple[Matrix | None, Matrix],
+    catalogue: Catalogue,
+    loc: Localizer,
+    tr: Translations,
+) -> dict[str, Any]:
+    """A change of the indicators used, with the answer on the side that uses it."""
+    item = _item(change, disclosure, sides, catalogue, loc, tr)
+    kind = change.kind
+    item["change"] = {
+        "context_added": tr.gettext("context-specific indicator added"),
+        "context_removed": tr.gettext("context-specific indicator dropped"),
+        "marked_not_used": tr.gettext("no longer used in this context"),
+        "used_again": tr.gettext("used again"),
+    }[kind]
+    if kind in ("context_added", "used_again"):
+        item["before"] = None
+    if kind in ("context_removed", "marked_not_used"):
+        item["after"] = None
+    item["reason"] = (change.not_used_after or "").strip() or None
+    return item

@@ -27,6 +27,7 @@ if TYPE_CHECKING:
     from mgi_cli.diff.model import Diff
     from mgi_cli.matrix.models import Matrix
     from mgi_cli.problems import Problem
+    from mgi_cli.render.national import National
 
 FORMATS = ("md", "html")
 
@@ -42,13 +43,19 @@ def render_profile(
     diff: Diff | None = None,
     baseline: Matrix | None = None,
     problems: list[Problem] | None = None,
+    source: str = "the matrix",
+    national: National | None = None,
+    compare_national: bool = False,
 ) -> str:
-    """The profile of ``matrix`` as Markdown or HTML; warnings are added to ``problems``."""
+    """The profile of ``matrix`` as Markdown or HTML; warnings are added to ``problems``.
+
+    See ``build_profile_context`` for ``source``, ``national`` and ``compare_national``.
+    """
     if fmt not in FORMATS:
         raise UsageError(f"unknown --format {fmt!r}; use md or html")
     context = build_profile_context(
         matrix, catalogue, audience=audience, lang=lang, diff=diff, baseline=baseline,
-        problems=problems,
+        problems=problems, source=source, national=national, compare_national=compare_national,
     )  # fmt: skip
     return render_template(f"profile.{fmt}.j2", context, lang=lang, template_dir=template_dir)
 

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from mgi_cli.catalogue.models import Catalogue
     from mgi_cli.diff.model import Diff
     from mgi_cli.matrix.models import Matrix
+    from mgi_cli.render.national import National
 
 
 def render_profile_file(
@@ -26,8 +27,13 @@ def render_profile_file(
     template_dir: Path | None = None,
     today: date,
     problems: list[Problem] | None = None,
+    compare_national: bool = False,
 ) -> str:
     """The profile of the matrix at ``path``; warnings are added to ``problems``.
+
+    ``compare_national``: set a local matrix's answers beside those of the national
+    matrix it names as ``context:``; when that cannot be done the section is left out
+    with a warning (``no-national-comparison``).
 
     Raises ``MgiError`` with the validation errors of an invalid matrix, ``Refused``
     for a public profile of an unvalidated one, ``UsageError`` for bad options.
@@ -58,9 +64,11 @@ def render_profile_file(
     if catalogue is None:  # validation reports an unknown catalogue; kept for mypy
         raise MgiError(f"mgi does not have the catalogue {matrix.catalogue!r}")
     diff, baseline = _diff(path, loaded.display, matrix, catalogue, library, problems)
+    national = _national(path, loaded.display, matrix, library, problems, compare_national)
     return render_profile(
         matrix, catalogue, fmt=fmt, audience=chosen, lang=lang, template_dir=template_dir,
-        diff=diff, baseline=baseline, problems=problems,
+        diff=diff, baseline=baseline, problems=problems, source=loaded.display,
+        national=national, compare_national=compare_national,
     )  # fmt: skip
 
 
@@ -112,3 +120,39 @@ def _diff(
             )
         return None, None
     return diff, base
+
+
+def _national(
+    path: Path,
+    display: str,
+    matrix: Matrix,
+    library: CatalogueLibrary,
+    problems: list[Problem] | None,
+    compare: bool,
+) -> National | None:
+    """The national matrix a local one names as ``context:`` (it names the country too).
+
+    Without ``compare`` a national matrix that cannot be read is passed over quietly:
+    the profile then names the country by its code.
+    """
+    if matrix.level != "local" or (not matrix.context and not compare):
+        if compare and problems is not None:
+            problems.append(_comparison_left_out(display, "it is for local matrices; this one is national"))
+        return None
+    from mgi_cli.render.national import load_national
+
+    try:
+        return load_national(path, matrix, library)
+    except MgiError as error:
+        if compare and problems is not None:
+            problems.append(_comparison_left_out(display, error.message))
+        return None
+
+
+def _comparison_left_out(display: str, reason: str) -> Problem:
+    return Problem(
+        path=display,
+        code="no-national-comparison",
+        message="the comparison with the national matrix is left out: " + reason,
+        severity=Severity.WARNING,
+    )

@@ -4,6 +4,10 @@ indicators (a dimension, or a module such as COVID-19), grouped by sub-area or d
 Partial answers are listed among the areas with potential for further development,
 with the "in place" sentence and the qualifier "partially in place": the policy
 exists but does not yet do all the indicator asks.
+
+A matrix's own (context-specific) indicators have no finding sentences: their
+question is the finding, marked as context-specific, with the answer's label when
+the indicator has a scale of its own. They are counted like the catalogue's.
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ from mgi_cli.catalogue.models import Indicator
 from mgi_cli.render.chart import bar_chart
 from mgi_cli.render.confidentiality import Disclosure
 from mgi_cli.render.sources import reference_view
-from mgi_cli.render.texts import CATEGORIES, UNANSWERED, Localizer
+from mgi_cli.render.texts import CATEGORIES, UNANSWERED, Localizer, is_context_specific
 
 if TYPE_CHECKING:
     from babel.support import Translations
@@ -50,10 +54,12 @@ def build_section(
     well: dict[str, dict[str, Any]] = {}
     further: dict[str, dict[str, Any]] = {}
     listing = []
+    own = 0
     for indicator in shown:
         entry = disclosure.answers.get(indicator.id)
         category = loc.category(indicator, entry)
         tally[category] = tally.get(category, 0) + 1
+        own += is_context_specific(indicator)
         finding = _finding(indicator, category, disclosure, loc, tr)
         if finding is not None:
             target = well if category == "yes" else further
@@ -75,6 +81,7 @@ def build_section(
         "name": name,
         "counts": counts,
         "total": sum(c["count"] for c in counts),
+        "context_specific": own,
         "chart": bar_chart(f"chart-{anchor}", chart_title, counts, description),
         "well_developed": list(well.values()),
         "further_development": list(further.values()),
@@ -87,7 +94,13 @@ def _finding(
 ) -> dict[str, Any] | None:
     if category not in ("yes", "partial", "no"):
         return None
-    if indicator.findings is None:
+    own = is_context_specific(indicator)
+    answer = None
+    if own:  # the matrix's own question: it has no finding sentences, by design
+        text = loc.text(indicator.question, "question", indicator.id)
+        if indicator.scale is not None:
+            answer = loc.answer_label(indicator, disclosure.answers.get(indicator.id))
+    elif indicator.findings is None:
         loc.warn(
             "missing-findings",
             f"the catalogue has no finding sentences for {indicator.id}; its question is "
@@ -106,6 +119,8 @@ def _finding(
         "indicator": indicator.id,
         "text": text,
         "qualifier": tr.gettext("partially in place") if category == "partial" else None,
+        "context_specific": own,
+        "answer": answer,
         "restricted": indicator.id in disclosure.restricted,
         "justification": (detail.justification or None) if detail else None,
         "references": [reference_view(r, loc.lang) for r in detail.references] if detail else [],
@@ -125,6 +140,7 @@ def _listing_item(
         "question": loc.text(indicator.question, "question", indicator.id),
         "answer": loc.answer_label(indicator, entry) or labels[UNANSWERED],
         "category": category,
+        "context_specific": is_context_specific(indicator),
         "restricted": indicator.id in disclosure.restricted,
         "justification": (entry.justification or None) if entry else None,
         "references": [reference_view(r, loc.lang) for r in entry.references] if entry else [],

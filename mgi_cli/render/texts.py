@@ -1,7 +1,8 @@
 """Catalogue texts in the reader's language, falling back to English out loud.
 
 A missing translation is not hidden: the English text is used and a warning
-problem is collected for the command to print.
+problem is collected for the command to print. The texts of a matrix's own
+(context-specific) indicators come from the matrix, and their warnings say so.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from mgi_cli.catalogue.models import Catalogue, Indicator
+from mgi_cli.matrix.indicators import CONTEXT_MODULE
 from mgi_cli.matrix.models import Answer
 from mgi_cli.problems import Problem, Severity
 
@@ -25,6 +27,10 @@ class Localizer:
     catalogue: Catalogue
     lang: str
     problems: list[Problem] = field(default_factory=list)
+    #: Ids of the matrix's own indicators, and where the matrix was read: their texts
+    #: (question, scale labels) are the matrix's, so are the warnings about them.
+    own: frozenset[str] = frozenset()
+    source: str = "the matrix"
     _reported: set[tuple[str, str | None]] = field(default_factory=set)
 
     def text(self, value: Mapping[str, str], what: str, indicator: str | None = None) -> str:
@@ -32,22 +38,33 @@ class Localizer:
         if found:
             return found
         subject = f"{indicator} {what}" if indicator else what
-        self.warn(
-            "missing-translation",
-            f"the catalogue has no {self.lang!r} text for {subject}; English is used",
-            indicator,
-        )
+        if indicator is not None and indicator in self.own:
+            self.warn(
+                "missing-translation",
+                f"the matrix has no {self.lang!r} text for its context-specific indicator "
+                f"{subject}; English is used",
+                indicator,
+                path=self.source,
+            )
+        else:
+            self.warn(
+                "missing-translation",
+                f"the catalogue has no {self.lang!r} text for {subject}; English is used",
+                indicator,
+            )
         english = value.get("en", "").strip()
         return english or next(iter(value.values()), "")
 
-    def warn(self, code: str, message: str, indicator: str | None = None) -> None:
-        """Collect a warning about the catalogue, once per message."""
+    def warn(
+        self, code: str, message: str, indicator: str | None = None, *, path: str | None = None
+    ) -> None:
+        """Collect a warning about the catalogue (or ``path``), once per message."""
         if (message, indicator) in self._reported:
             return
         self._reported.add((message, indicator))
         self.problems.append(
             Problem(
-                path=self.catalogue.ref,
+                path=path or self.catalogue.ref,
                 code=code,
                 message=message,
                 severity=Severity.WARNING,
@@ -72,3 +89,8 @@ class Localizer:
             if choice.id == entry.answer:
                 return self.text(choice.label, f"answer label {choice.id!r}", indicator.id)
         return entry.answer
+
+
+def is_context_specific(indicator: Indicator) -> bool:
+    """Whether the indicator is the matrix's own (``context_indicators:``)."""
+    return indicator.module == CONTEXT_MODULE

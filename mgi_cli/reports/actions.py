@@ -96,7 +96,7 @@ def actions_report(source: ReportSource, today: date, lang: str) -> dict[str, An
             "authorities; use --audience government"
         )
     hidden = source.disclosure.restricted if public else frozenset()
-    known = {i.id: i for i in source.catalogue.indicators}
+    known = {i.id: i for i in source.indicators()}
     rows = []
     for item in source.matrix.action_plan:
         if hidden.intersection(item.indicators):

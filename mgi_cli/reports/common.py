@@ -59,10 +59,16 @@ class ReportSource:
     disclosure: Disclosure
 
     def indicators(self, modules: Iterable[str] | None = None) -> list[Indicator]:
-        """The indicators of the matrix's modules (or of ``modules``) the audience may see."""
-        wanted = set(self.matrix.modules if modules is None else modules)
+        """What the matrix answers (its modules' indicators but those ``not_used``, then its
+        context-specific ones), or only those of ``modules``, as the audience may see it."""
+        from mgi_cli.matrix.indicators import effective_indicators
+
         hidden = self.disclosure.restricted if self.disclosure.is_public else frozenset()
-        return [i for i in self.catalogue.in_modules(wanted) if i.id not in hidden]
+        found = effective_indicators(self.matrix, self.catalogue)
+        if modules is not None:
+            wanted = set(modules)
+            found = [i for i in found if i.module in wanted]
+        return [i for i in found if i.id not in hidden]
 
     def category(self, indicator: Indicator) -> str:
         return standard_answer(self.catalogue, indicator, self.disclosure.answers.get(indicator.id))

@@ -5,9 +5,9 @@ contributions from at least one and fewer than ``min_group`` countries is suppre
 (primary suppression). A shown total tells what its suppressed parts hold together: so
 while that is one part, or less than ``min_group``, another non-zero part is suppressed
 too, or the total itself when there is none (secondary suppression), until no shown
-total gives a small group away. The parts of a suppressed total are all suppressed,
-zeros included: beside a hidden total, zeros would tell what the few countries behind
-it answered. Other zero cells are shown: no country contributed to them.
+total gives a small group away. The parts of a total from too few countries are all
+suppressed, zeros included: beside it, zeros would tell what those few answered.
+Other zero cells are shown: no country contributed to them.
 
 This is the usual cell-suppression heuristic, not a proof against every attack on a
 set of overlapping tables; keep ``min_group`` at 5 or more for public output.
@@ -44,22 +44,21 @@ class Total:
 
 def suppress(cells: Iterable[Cell], totals: Sequence[Total], min_group: int) -> None:
     """Mark the cells (and totals) that must not be shown; changes them in place."""
-    for cell in cells:
-        if 0 < len(cell.contributors) < min_group:
-            cell.suppressed = True
+    small = {
+        cell
+        for cell in (*cells, *(line.total for line in totals))
+        if 0 < len(cell.contributors) < min_group
+    }
+    for cell in small:
+        cell.suppressed = True
     for line in totals:
-        if 0 < len(line.total.contributors) < min_group:
-            line.total.suppressed = True
+        if line.total in small:  # zeros beside it would tell what the few answered
+            for part in line.parts:
+                part.suppressed = True
     changed = True
     while changed:
         changed = False
         for line in totals:
-            if line.total.suppressed:
-                shown = [p for p in line.parts if not p.suppressed]
-                for part in shown:
-                    part.suppressed = True
-                changed = changed or bool(shown)
-                continue
             if not _gives_away(line, min_group):
                 continue
             # Hiding a zero protects nothing: parts are never negative, so a hidden part

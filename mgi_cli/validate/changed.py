@@ -83,7 +83,7 @@ def select_changed(
             continue
         if repository is not None and _named_baseline(path, repository):
             continue
-        baseline = baseline_of(path)
+        baseline = baseline_of(path, repository.root if repository is not None else None)
         if baseline is not None and real(baseline_path(path, baseline)) in changed:
             selected.append(path)
     return selected
@@ -110,13 +110,14 @@ class _RealPaths:
         return os.path.join(self._folders[folder], name)  # noqa: PTH118
 
 
-def baseline_of(path: Path) -> str | None:
+def baseline_of(path: Path, root: Path | None = None) -> str | None:
     """The ``baseline:`` a matrix names, found without parsing the whole file.
 
     A scan for the top-level key is enough for the plain and quoted values matrices
     use; anything fancier (block scalars, anchors, flow style) is parsed properly.
+    Special files, and links leading out of ``root``, are not read.
     """
-    if refuse_to_read(path, str(path), None) is not None:
+    if refuse_to_read(path, str(path), root) is not None:
         return None
     try:
         with path.open("rb") as handle:

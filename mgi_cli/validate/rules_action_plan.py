@@ -16,7 +16,7 @@ OPEN_STATUSES = frozenset({"planned", "in_progress"})
 
 def check_action_plan(ctx: RuleContext) -> None:
     seen: dict[str, int] = {}
-    known = [i.id for i in ctx.catalogue.indicators] if ctx.catalogue else []
+    known = [i.id for i in ctx.expected_indicators()]
     for index, item in enumerate(ctx.matrix.action_plan):
         where = ("action_plan", index)
         if item.id in seen:
@@ -30,12 +30,12 @@ def check_action_plan(ctx: RuleContext) -> None:
             seen[item.id] = index
         if ctx.catalogue is not None:
             for position, indicator in enumerate(item.indicators):
-                if ctx.catalogue.indicator(indicator) is None:
+                if ctx.indicator(indicator) is None:
                     problem = ctx.loaded.parsed.problem(
                         (*where, "indicators", position),
                         "action-unknown-indicator",
-                        f"action {item.id!r} links {indicator!r}, which the catalogue "
-                        f"{ctx.catalogue.ref} does not have",
+                        f"action {item.id!r} links {indicator!r}, which neither the catalogue "
+                        f"{ctx.catalogue.ref} nor `context_indicators:` has",
                         hint=did_you_mean(indicator, known),
                         indicator=indicator,
                     )

@@ -54,7 +54,7 @@ def validate_paths(
     ``on_start`` hears how many files will be checked, ``on_file`` each one done.
     """
     files, problems = expand_paths(paths)
-    skipped = 0
+    listed, skipped = files, 0
     if changed_since is not None:
         from mgi_cli.validate.changed import changed_files, select_changed
 
@@ -73,7 +73,8 @@ def validate_paths(
             on_file()
     extra: dict[str, list[Problem]] = {}
     if repository is not None:
-        for problem in duplicate_problems(checked, _unchecked_places(files, repository)):
+        others = _unchecked_places(files, repository, _listing(paths, listed, repository))
+        for problem in duplicate_problems(checked, others):
             extra.setdefault(problem.path, []).append(problem)
     for shown, result in checked:
         found = result.problems
@@ -87,20 +88,27 @@ def _folder_of(path: Path) -> Path:
     return path if path.is_dir() else path.parent
 
 
+def _listing(paths: list[Path], listed: list[Path], repository: Repository) -> list[Path]:
+    """Every file under matrices/: the files found already if the paths held them all."""
+    matrices = absolute(repository.matrices)
+    if any(matrices == (a := absolute(p)) or a in matrices.parents for p in paths):
+        return listed
+    if not matrices.is_dir():
+        return []
+    return expand_paths([repository.matrices])[0]
+
+
 def _unchecked_places(
-    files: list[Path], repository: Repository
+    files: list[Path], repository: Repository, everything: list[Path]
 ) -> dict[tuple[str, ...], list[str]]:
     """The assessment each other file under matrices/ holds, by its path alone."""
-    if not repository.matrices.is_dir():
-        return {}
     checked = {absolute(f) for f in files}
-    everything, _ = expand_paths([repository.matrices])
     places: dict[tuple[str, ...], list[str]] = {}
     for path in everything:
-        relative = relative_to_root(path, repository)
-        if absolute(path) in checked or relative is None:
+        if absolute(path) in checked:
             continue
-        place = place_of_path(relative)
+        relative = relative_to_root(path, repository)
+        place = place_of_path(relative) if relative is not None else None
         if place is not None:
             places.setdefault(place.key, []).append(str(relative))
     return places
@@ -129,7 +137,7 @@ def _each_file(
         for path in files:
             yield _check(path, library, options, repository)
         return
-    _warm(library, files)
+    _warm(library, files, repository)
     global _worker_state  # noqa: PLW0603 - handed to forked workers, never mutated after
     _worker_state = (library, options, repository)
     chunk = max(1, min(32, len(files) // (jobs * 4)))
@@ -139,11 +147,12 @@ def _each_file(
     _worker_state = None
 
 
-def _warm(library: CatalogueLibrary, files: list[Path]) -> None:
+def _warm(library: CatalogueLibrary, files: list[Path], repository: Repository | None) -> None:
     """Load the catalogue before forking, so workers share it instead of each parsing it."""
     from mgi_cli.yamlread import load_yaml_file
 
-    first = next((f for f in files if refuse_to_read(f, str(f), None) is None), None)
+    root = repository.root if repository is not None else None
+    first = next((f for f in files if refuse_to_read(f, str(f), root) is None), None)
     if first is None:
         return
     head = load_yaml_file(first).data
