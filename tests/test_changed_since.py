@@ -231,3 +231,14 @@ def test_a_change_seen_through_a_linked_folder(mgi: Mgi, repo: Path) -> None:
     assert checked(mgi, "HEAD")[1] == []
     put(repo, "archive/XAC/2018-baseline.yaml", BASELINE, country="XAC", title="Edited")
     assert checked(mgi, "HEAD")[1] == ["matrices/XAC/2018-baseline.yaml"]
+
+
+def test_named_paths_in_a_git_repository_without_mgi_toml(mgi: Mgi, repo: Path) -> None:
+    """Checked file by file, but still only what changed."""
+    git(repo, "rm", "-q", "mgi.toml")
+    git(repo, "commit", "-q", "-m", "no settings")
+    put(repo, "matrices/XAB/2018-baseline.yaml", BASELINE, country="XAB", title="Edited")
+    catalogues = [a for c in CATALOGUES for a in ("--catalogue", str(c))]
+    status, files, found = checked(mgi, "HEAD", *catalogues, "matrices")
+    assert (status, found) == (0, [])
+    assert files == ["matrices/XAB/2018-baseline.yaml", "matrices/XAB/2022-follow_up.yaml"]

@@ -55,6 +55,21 @@ def every_reader(scratch: Scratch, content: bytes, slot: str = FOLLOW_UP) -> Ite
         yield result
 
 
+def expect_refused(reader: Reader, result: Result, words: str) -> None:
+    refused(reader.name, result.exit_code, result.output, words)
+
+
+def refused(name: str, exit_code: int, output: str, words: str) -> None:
+    """The input is refused with ``words`` in the message; `render summary` leaves the
+    file out (counted, not named: names could tell countries apart) and goes on."""
+    if name == "render-summary":
+        assert "not a valid matrix" in output, output[-500:]
+        return
+    assert exit_code != 0, name
+    if name not in ("diff-alone", "diff"):  # "cannot be read as a matrix", problems below
+        assert words in output, (name, output[-500:])
+
+
 def _limits() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
 
@@ -119,9 +134,7 @@ def readers_in_processes(
 def test_alias_bomb_through_every_command(scratch: Scratch) -> None:
     bomb = (TESTS / "matrices" / "invalid" / "alias-bomb.yaml").read_bytes()
     for reader, result in zip(READERS, every_reader(scratch, bomb), strict=True):
-        assert result.exit_code != 0, reader.name
-        if reader.name != "diff-alone":  # "cannot be read as a matrix", problems below
-            assert "alias" in result.output, (reader.name, result.output[-500:])
+        expect_refused(reader, result, "alias")
 
 
 def test_a_wider_alias_bomb_stays_within_memory(tmp_path: Path) -> None:
@@ -158,10 +171,8 @@ def test_a_100_megabyte_file_is_refused_fast_by_every_command(tmp_path: Path) ->
         result = run(args)
         elapsed = time.perf_counter() - started
         check_answer(result, args, reader.exits)
-        assert result.exit_code == (2 if reader.name == "diff-alone" else 1), reader.name
         assert elapsed < 1.5, f"{reader.name} took {elapsed:.1f} s"
-        if reader.name != "diff-alone":
-            assert "larger than 16 MiB" in result.output, (reader.name, result.output[-300:])
+        expect_refused(reader, result, "larger than 16 MiB")
 
 
 def test_ten_thousand_levels_through_every_command(tmp_path: Path) -> None:
@@ -172,11 +183,10 @@ def test_ten_thousand_levels_through_every_command(tmp_path: Path) -> None:
     for index, reader in enumerate(READERS):
         content = flow if index % 2 else mapping
         cases.append((Scratch(tmp_path / reader.name).case(FOLLOW_UP, content), reader))
-    for finished in readers_in_processes(cases):
-        assert finished.returncode != 0
-        assert "nests deeper than 200 levels" in finished.stderr + finished.stdout or (
-            "diff" in finished.args and "alone" not in finished.args
-        ), finished.args
+    done = readers_in_processes(cases)
+    for (_, reader), finished in zip(cases, done, strict=True):
+        text = finished.stderr + finished.stdout
+        refused(reader.name, finished.returncode, text, "nests deeper than 200 levels")
 
 
 # --- Bytes that are not UTF-8 YAML ----------------------------------------------------
@@ -192,10 +202,10 @@ def test_a_nul_byte_inside_a_matrix(scratch: Scratch) -> None:
     line = raw[:at].count(b"\n") + 1
     content = raw[:at] + b"Section\x00 14" + raw[at + len(b"Section 14") :]
     for reader, result in zip(READERS, every_reader(scratch, content), strict=True):
-        assert result.exit_code != 0, reader.name
-        if reader.name not in ("diff-alone", "status"):  # status: a one-line summary
-            assert "U+0000" in result.output, (reader.name, result.output[-500:])
-            assert f":{line}:" in result.output or f"line {line}" in result.output, reader.name
+        expect_refused(reader, result, "U+0000")
+        if reader.name not in ("diff-alone", "render-summary", "status"):
+            where = (f":{line}:", f"line {line}", f'"line": {line},')
+            assert any(w in result.output for w in where), (reader.name, result.output[-500:])
 
 
 def test_invalid_utf8_inside_a_matrix(scratch: Scratch) -> None:
@@ -203,9 +213,7 @@ def test_invalid_utf8_inside_a_matrix(scratch: Scratch) -> None:
     at = raw.index(b"Section 14 of the Public Health Act")
     content = raw[:at] + b"Secci\xf3n 14" + raw[at + len(b"Section 14") :]
     for reader, result in zip(READERS, every_reader(scratch, content), strict=True):
-        assert result.exit_code != 0, reader.name
-        if reader.name not in ("diff-alone", "status"):
-            assert "not valid UTF-8" in result.output, (reader.name, result.output[-500:])
+        expect_refused(reader, result, "not valid UTF-8")
 
 
 @pytest.mark.parametrize(
@@ -216,9 +224,7 @@ def test_utf16_and_utf32_through_every_command(scratch: Scratch, encoding: str, 
     content = _example().decode("utf-8").encode(encoding)
     expected = "encoded as UTF-" if bom else "(without BOM)"
     for reader, result in zip(READERS, every_reader(scratch, content), strict=True):
-        assert result.exit_code != 0, reader.name
-        if reader.name not in ("diff-alone", "status"):
-            assert expected in result.output, (reader.name, result.output[-500:])
+        expect_refused(reader, result, expected)
 
 
 # --- Folders ----------------------------------------------------------------------------
@@ -230,8 +236,8 @@ def test_a_symlink_loop_in_a_folder_given_to_every_folder_command(mgi: Mgi, tmp_
     shutil.copy(SEEDS["XAM/2018-baseline.yaml"], folder / "XAM" / "2018-baseline.yaml")
     (folder / "XAM" / "loop").symlink_to(folder, target_is_directory=True)
     (folder / "XAM" / "self").symlink_to(".", target_is_directory=True)
-    (folder / "XAM" / "a").symlink_to(folder / "XAM" / "b")
-    (folder / "XAM" / "b").symlink_to(folder / "XAM" / "a")  # a file-name loop
+    (folder / "XAM" / "a.yaml").symlink_to(folder / "XAM" / "b.yaml")
+    (folder / "XAM" / "b.yaml").symlink_to(folder / "XAM" / "a.yaml")  # a file-name loop
     for args in (
         ["validate", "--jobs", "1", folder],
         ["fmt", "--check", folder],
@@ -242,7 +248,8 @@ def test_a_symlink_loop_in_a_folder_given_to_every_folder_command(mgi: Mgi, tmp_
         result = mgi(*args)
         check_answer(result, list(args), frozenset({0, 1}))
         assert time.perf_counter() - started < 10
-        assert "2018-baseline" in result.output or args[0] == "render", result.output
+        if args[0] != "render":
+            assert "symlink-loop" in result.output or "a.yaml" in result.output, result.output
 
 
 # --- Devices, pipes and paths that lead elsewhere --------------------------------------
@@ -274,10 +281,11 @@ def test_a_device_or_pipe_named_as_a_matrix_is_never_read(
     special = fifo if device == "fifo" else Path(device)
     if not special.exists():
         pytest.skip(f"{device} does not exist here")
-    for finished in readers_in_processes(_special_cases(tmp_path, special), timeout=60):
-        assert finished.returncode != 0
+    cases = _special_cases(tmp_path, special)
+    done = readers_in_processes(cases, timeout=60)
+    for (_, reader), finished in zip(cases, done, strict=True):
         text = finished.stderr + finished.stdout
-        assert "not a regular file" in text or "pipe" in text, (finished.args, text[-400:])
+        refused(reader.name, finished.returncode, text, "pipe")
 
 
 def _with(slot: str, key: str, value: str) -> bytes:
@@ -400,7 +408,8 @@ def test_render_shows_a_dangerous_url_as_nothing_but_text() -> None:
 def _cyclic_catalogue(tmp_path: Path, *, everything: bool) -> Path:
     """mini@1.0 where M1.01 and M2.02 replace each other, or all indicators form one ring."""
     text = MINI.read_text(encoding="utf-8")
-    ids = [line.split("id: ")[1] for line in text.splitlines() if line.startswith("  - id: ")]
+    listed = text.partition("\nindicators:\n")[2].splitlines()
+    ids = [line.split("id: ")[1] for line in listed if line.startswith("  - id: ")]
     ring = ids if everything else ["M1.01", "M2.02"]
     for current, previous in zip(ring, [ring[-1], *ring[:-1]], strict=True):
         text = text.replace(
@@ -450,7 +459,9 @@ def test_a_catalogue_or_rule_file_that_is_a_device_or_pipe(tmp_path: Path, fifo:
         ]
     for finished in run_processes(commands, timeout=60):
         check_process(finished, frozenset({1, 2}))
-        assert "not a regular file" in finished.stderr, (finished.args, finished.stderr)
+        # validate checks --catalogue files up front: "catalogue file not found"
+        words = ("not a regular file", "catalogue file not found")
+        assert any(w in finished.stderr for w in words), (finished.args, finished.stderr)
 
 
 def test_rule_files_and_mgi_toml_that_are_not_utf8(mgi: Mgi, tmp_path: Path) -> None:

@@ -68,10 +68,7 @@ def build_profile_context(
         "audience": disclosure.audience,
         "government": not disclosure.is_public,
         "withheld": disclosure.withheld,
-        "intro": intro(
-            matrix, catalogue, loc, indicators=len(indicators), context_specific=len(own),
-            not_used=len(not_used),
-        ),  # fmt: skip
+        "intro": intro(matrix, catalogue, loc, indicators, not_used=len(not_used)),
         "dimensions": [
             _dimension_section(d, indicators, disclosure, loc, tr) for d in catalogue.dimensions
         ],

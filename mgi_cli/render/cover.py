@@ -12,11 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.render.i18n import country_name, format_date
+from mgi_cli.render.texts import is_context_specific
 
 if TYPE_CHECKING:
     from babel.support import Translations
 
-    from mgi_cli.catalogue.models import Catalogue
+    from mgi_cli.catalogue.models import Catalogue, Indicator
     from mgi_cli.matrix.models import Matrix
     from mgi_cli.render.confidentiality import Disclosure
     from mgi_cli.render.texts import Localizer
@@ -114,9 +115,8 @@ def intro(
     matrix: Matrix,
     catalogue: Catalogue,
     loc: Localizer,
+    indicators: list[Indicator],
     *,
-    indicators: int,
-    context_specific: int,
     not_used: int,
 ) -> dict[str, Any]:
     """What the introduction needs: the dimensions and how many indicators were used."""
@@ -125,8 +125,8 @@ def intro(
             {"number": d.number, "name": loc.text(d.name, f"dimension {d.id} name")}
             for d in catalogue.dimensions
         ],
-        "indicators": indicators,
-        "context_specific": context_specific,
+        "indicators": len(indicators),
+        "context_specific": sum(is_context_specific(i) for i in indicators),
         "not_used": not_used,
         "follow_up": matrix.assessment == "follow_up",
         "local": is_local(matrix),

@@ -137,7 +137,7 @@ def _national(
     """
     if matrix.level != "local" or (not matrix.context and not compare):
         if compare and problems is not None:
-            problems.append(_comparison_left_out(display, "it is for local matrices; this one is national"))
+            problems.append(_comparison_left_out(display, "the matrix is national"))
         return None
     from mgi_cli.render.national import load_national
 
