@@ -83,7 +83,31 @@ def _parse(html: str) -> Page:
 @pytest.mark.parametrize("audience", ["public", "government"])
 @pytest.mark.parametrize("name", ["2018-baseline", "2022-follow_up"])
 def test_the_page_is_well_formed_and_accessible(name: str, audience: str) -> None:
-    html = _render(name, audience)
+    _check_page(_render(name, audience))
+
+
+@pytest.mark.parametrize("audience", ["public", "government"])
+@pytest.mark.parametrize(
+    ("path", "options"),
+    [
+        (EXAMPLES / "local" / "port-selen" / "2021-baseline.yaml", {"compare_national": True}),
+        (EXAMPLES.parent.parent / "context" / "XAM-2022-follow_up-context.yaml", {}),
+    ],
+    ids=["local", "context-specific"],
+)
+def test_local_and_context_specific_pages_are_well_formed_and_accessible(
+    path: Path, options: dict[str, bool], audience: str
+) -> None:
+    html = render_profile_file(
+        path, catalogue_library(), fmt="html", audience=audience, lang="en",
+        today=date(2026, 1, 1), **options,
+    )  # fmt: skip
+    _check_page(html)
+    assert ('<section id="national">' in html) is bool(options)
+    assert ('class="context-tag"' in html) is not bool(options)
+
+
+def _check_page(html: str) -> None:
     assert html.startswith('<!DOCTYPE html>\n<html lang="en">')
     page = _parse(html)
     assert page.problems == []
@@ -157,6 +181,7 @@ def test_colours_have_sufficient_contrast() -> None:
     assert _contrast(colours["ink"], colours["soft"]) >= 4.5
     assert _contrast(colours["ink"], colours["alert-bg"]) >= 4.5
     assert _contrast(colours["badge-ink"], colours["badge-bg"]) >= 4.5  # "partially in place"
+    assert _contrast(colours["context-ink"], colours["context-bg"]) >= 4.5  # "context-specific"
     assert _contrast(white, colours["alert"]) >= 4.5  # the "restricted" badge
     for bar in ("yes", "partial", "no", "na", "unanswered"):
         assert _contrast(colours[bar], white) >= 3, bar

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 
 import openpyxl
@@ -16,11 +17,15 @@ from mgi_cli.authoring.sheet_cells import (
     encode_references,
     parse_bool,
 )
+from mgi_cli.authoring.sheet_import import import_sheet
+from mgi_cli.commands.common import catalogue_library
 from mgi_cli.matrix.load import load_matrix
+from mgi_cli.validate.context import ValidationOptions
 
 Mgi = Callable[..., Result]
 VALID = Path(__file__).parent / "matrices" / "valid"
 BASELINE = VALID / "xam-2018-baseline.yaml"
+OPTIONS = ValidationOptions(today=date(2026, 1, 1))
 
 
 @pytest.fixture
@@ -93,7 +98,7 @@ def test_export_then_import_gives_the_same_matrix(
         assert mgi("export", BASELINE, "-o", sheet, "--catalogue", mini_catalogue).exit_code == 0
         result = mgi("import", sheet, "-o", back, "--catalogue", mini_catalogue)
         assert result.exit_code == 0, result.output
-        assert result.stdout == f"wrote {back}: 6 indicator(s), 0 warning(s)\n"
+        assert result.stdout == f"wrote {back}: 6 indicator(s), 0 warning(s), 0 unanswered\n"
         assert load_matrix(back).matrix == load_matrix(BASELINE).matrix
 
 
@@ -117,9 +122,7 @@ def test_import_names_the_cell_of_each_problem(
     result = mgi("import", sheet, "-o", out, "--catalogue", mini_catalogue)
     assert result.exit_code == 1
     assert not out.exists()
-    lines = result.output.splitlines()
-    assert lines[0] == f"mgi: {sheet}: 5 error(s); {out} was not written"
-    assert sorted(lines[1:]) == sorted(f"{sheet}: {line}" for line in [
+    errors = [
         "error wrong-type Matrix!I4: restricted is true or false, not 'perhaps'",
         "error duplicate-indicator Matrix!A6: M1.02 has a second row (the first is Matrix!A3)",
         "error invalid-value Matrix!G5: reference line 1: the first field, the title, is empty",
@@ -127,9 +130,18 @@ def test_import_names_the_cell_of_each_problem(
         "not a valid date",
         "error invalid-answer Matrix!E3: 'maybe' is not an answer to M1.02; it takes yes, "
         "partial, no, not_applicable",
+    ]
+    warnings = [
         "warning missing-answer Matrix!A7: M3.01 has no answer",
         "warning missing-answer Matrix: M2.02 is missing",
-    ])  # fmt: skip
+    ]
+    lines = result.output.splitlines()
+    assert lines[0] == f"mgi: {sheet}: 5 error(s) (and 2 warning(s)); {out} was not written"
+    assert sorted(lines[1:]) == sorted(f"{sheet}: {line}" for line in errors)
+    found = import_sheet(sheet, out, catalogue_library([mini_catalogue]), OPTIONS)
+    assert found.text is None
+    rows = [f"{p.severity} {p.code} {p.message}" for p in found.problems]
+    assert sorted(rows) == sorted(errors + warnings)
 
 
 def test_import_of_a_draft_with_gaps_writes_with_warnings(
@@ -139,7 +151,7 @@ def test_import_of_a_draft_with_gaps_writes_with_warnings(
     out = tmp_path / "m.yaml"
     result = mgi("import", sheet, "-o", out, "--catalogue", mini_catalogue)
     assert result.exit_code == 0, result.output
-    assert f"{sheet}: warning missing-answer Matrix!A7: M3.01 has no answer" in result.output
+    assert result.stdout.startswith(f"wrote {out}: 6 indicator(s), 1 warning(s), 1 unanswered\n")
     assert "note: the status is in_review, at which `mgi validate` reports 1 error(s)" in (
         result.output
     )
@@ -224,10 +236,10 @@ def test_reference_cells_round_trip_any_text() -> None:
         {
             "title": "Act 2011 | part 2",
             "url": "https://a.example/x?a=1|2",
-            "published": "2011-03-02",
+            "published": date(2011, 3, 2),
         },
         {"title": " leading and trailing ", "publisher": "Ministry"},
-        {"title": '"Quoted" title', "url": "", "accessed": "2018-01-01"},
+        {"title": '"Quoted" title', "url": "", "accessed": date(2018, 1, 1)},
         {"title": "Two\nlines"},
     ]
     cell = encode_references(references)
@@ -240,8 +252,8 @@ def test_reference_cells_as_people_type_them() -> None:
     typed = "Act 2011 | https://a.example | 2011-03-02 | 2018-06-12\n\n  Strategy 2019  |\n"
     assert decode_references(typed) == (
         [
-            {"title": "Act 2011", "url": "https://a.example", "published": "2011-03-02",
-             "accessed": "2018-06-12"},
+            {"title": "Act 2011", "url": "https://a.example", "published": date(2011, 3, 2),
+             "accessed": date(2018, 6, 12)},
             {"title": "Strategy 2019"},
         ],
         [],

@@ -101,12 +101,26 @@ def decode_references(cell: str) -> tuple[list[dict[str, Any]], list[str]]:
             errors.append(f"reference line {number}: more than {len(REFERENCE_FIELDS)} "
                           "fields (title | url | published | accessed | publisher)")  # fmt: skip
             continue
-        reference = {k: v for k, v in zip(REFERENCE_FIELDS, fields, strict=False) if v is not None}
+        reference = {
+            k: _date(v) if k in DATE_FIELDS else v
+            for k, v in zip(REFERENCE_FIELDS, fields, strict=False)
+            if v is not None
+        }
         if not reference.get("title"):
             errors.append(f"reference line {number}: the first field, the title, is empty")
             continue
         references.append(reference)
     return references, errors
+
+
+def _date(text: str) -> date | str:
+    """A YYYY-MM-DD date as a date (written unquoted in YAML); anything else as it is."""
+    if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            pass
+    return text
 
 
 def _split_fields(line: str) -> list[str | None] | str:

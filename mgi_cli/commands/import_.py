@@ -35,15 +35,23 @@ def import_sheet(
         raise MgiError(f"{output} already exists; use --force to replace it")
     options = ValidationOptions(today=date.today())
     result = read_into_matrix(sheet, output, catalogue_library(catalogue), options, lang)
+    errors = [p for p in result.problems if p.severity == "error"]
+    # Unanswered indicators are expected in a sheet being filled in: counted, not listed.
+    unanswered = sum(p.code == "missing-answer" for p in result.problems)
+    shown = [p for p in result.problems if p.severity == "error" or p.code != "missing-answer"]
     if result.text is None:
-        errors = sum(p.severity == "error" for p in result.problems)
-        raise MgiError(f"{sheet}: {errors} error(s); {output} was not written",
-                       problems=result.problems)  # fmt: skip
+        warnings = len(result.problems) - len(errors)
+        raise MgiError(f"{sheet}: {len(errors)} error(s) (and {warnings} warning(s)); "
+                       f"{output} was not written", problems=errors)  # fmt: skip
+    try:  # e.g. matrices/XAM/ for a new country
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise MgiError(f"cannot create {output.parent}: {error.strerror or error}") from None
     write_atomic(output, result.text, overwrite=force)
-    for problem in result.problems:
+    for problem in shown:
         sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")
     sys.stdout.write(f"wrote {output}: {result.indicators} indicator(s), "
-                     f"{len(result.problems)} warning(s)\n")  # fmt: skip
+                     f"{len(result.problems)} warning(s), {unanswered} unanswered\n")  # fmt: skip
     if result.errors_at_status:
         sys.stdout.write(f"note: the status is {result.status}, at which `mgi validate` "
                          f"reports {result.errors_at_status} error(s)\n")  # fmt: skip

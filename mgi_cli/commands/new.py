@@ -88,6 +88,10 @@ def new(
             raise UsageError("missing COUNTRY (or --follow-up-of BASELINE)")
         text = _baseline(country, level, locality, modules, lang, day, title,
                          _target(library, last, catalogue_version, level))  # fmt: skip
+    try:  # e.g. matrices/XAM/ for a new country
+        output.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise MgiError(f"cannot create {output.parent}: {error.strerror or error}") from None
     write_atomic(output, text, overwrite=force)
     sys.stdout.write(f"wrote {output}\n")
 
