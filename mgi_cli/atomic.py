@@ -19,6 +19,9 @@ def write_atomic(path: Path, data: str | bytes, *, overwrite: bool = True) -> No
     """Replace ``path`` with ``data`` in one rename; keeps an existing file's permissions."""
     if not overwrite and (path.exists() or path.is_symlink()):
         raise Refused(f"{path} already exists; use --force to replace it")
+    if path.exists() and not os.access(path, os.W_OK):
+        # The rename would go through; a read-only file says: do not replace me.
+        raise MgiError(f"cannot write {path}: the file is read-only")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     folder = path.parent if str(path.parent) else Path()
     try:

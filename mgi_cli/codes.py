@@ -107,6 +107,10 @@ CODES: dict[str, str] = {
     "missing-findings": "An indicator has no finding sentences; its question is used instead.",
     "no-developments": "The baseline cannot be compared, so a follow-up profile leaves out "
     "the developments since the baseline.",
+    # Authoring
+    "duplicate-indicator": "A spreadsheet has two rows for one indicator (`mgi import`).",
+    "fmt-refused": "`mgi fmt` would have changed the data or lost a comment; the file is left "
+    "as it is (a bug in mgi fmt: please report it).",
 }
 
 

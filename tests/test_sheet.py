@@ -278,3 +278,28 @@ def test_cells_and_booleans() -> None:
     for value, expected in [(True, True), ("FALSE", False), ("=TRUE()", True), (1, True),
                             ("no", False), ("maybe", None), (2, None)]:  # fmt: skip
         assert parse_bool(value) is expected
+
+
+def test_import_of_a_csv_written_by_hand(mgi: Mgi, tmp_path: Path, mini_catalogue: Path) -> None:
+    sheet = tmp_path / "hand.csv"
+    sheet.write_text(
+        "#format: mgi-matrix/1\n#Country: XAM\n#level: national\n#assessment: baseline\n"
+        "#catalogue: mini@1.0\n#modules: standard\n#Assessed on: 2024-01-31\n#status: draft\n"
+        "#colour: blue\n"
+        "ID,Answer,Justification,References,extra\n"
+        "M1.01,yes,Art. 12.,Public Health Act | https://a.example | 2011-03-01 | 2023-05-03,x\n"
+        'M1.03,within_a_year,"Six months,\nat most.",,\n',
+        encoding="utf-8",
+    )
+    out = tmp_path / "m.yaml"
+    result = mgi("import", sheet, "-o", out, "--catalogue", mini_catalogue)
+    assert result.exit_code == 0, result.output
+    assert f"{sheet}: warning unknown-key A9: 'colour' is not a matrix key" in result.output
+    assert f"{sheet}: warning unknown-key E10: the column 'extra' is not read" in result.output
+    matrix = load_matrix(out).matrix
+    assert matrix is not None
+    assert matrix.assessed_on == date(2024, 1, 31)
+    first, third = matrix.answers["M1.01"], matrix.answers["M1.03"]
+    assert first is not None and third is not None
+    assert first.references[0].accessed == date(2023, 5, 3)
+    assert third.justification == "Six months,\nat most."

@@ -75,9 +75,10 @@ def import_sheet(
 
 
 def _read_metadata(draft: _Draft) -> None:
-    for key, cell in draft.sheet.metadata.items():
+    for written, cell in draft.sheet.metadata.items():
+        key = header_key(written)  # "Assessed on" is assessed_on
         if key not in METADATA_KEYS:
-            draft.report(cell.name, "unknown-key", f"{key!r} is not a matrix key",
+            draft.report(cell.name, "unknown-key", f"{written!r} is not a matrix key",
                          severity=Severity.WARNING)  # fmt: skip
             continue
         text = cell_text(cell.value)

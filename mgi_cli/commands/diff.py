@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import io
-import os
 import sys
-import tempfile
 from datetime import date
 from pathlib import Path
 from typing import Annotated
@@ -13,7 +11,7 @@ from typing import Annotated
 import typer
 
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
-from mgi_cli.errors import MgiError, UsageError
+from mgi_cli.errors import UsageError
 
 _ONLY = ("changed", "answers")
 
@@ -89,21 +87,11 @@ def diff(
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Write through a temporary file in the same folder, then rename over ``path``."""
-    folder = path.parent if str(path.parent) else Path()
-    try:
-        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=folder)
-    except OSError as error:
-        raise MgiError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        # mkstemp makes the file private; an output is as readable as the one it replaces.
-        Path(temporary).chmod(path.stat().st_mode & 0o777 if path.exists() else 0o644)
-        Path(temporary).replace(path)
-    except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
-        raise MgiError(f"cannot write {path}: {error.strerror or error}") from None
+    """The one atomic write of every command (mgi_cli/atomic.py): flushed to disk before
+    the rename, and a read-only output is refused."""
+    from mgi_cli.atomic import write_atomic as write
+
+    write(path, text)
 
 
 def register(app: typer.Typer) -> None:
