@@ -107,6 +107,8 @@ CODES: dict[str, str] = {
     "missing-findings": "An indicator has no finding sentences; its question is used instead.",
     "no-developments": "The baseline cannot be compared, so a follow-up profile leaves out "
     "the developments since the baseline.",
+    "no-national-comparison": "A local profile rendered with --compare-national leaves out "
+    "the comparison: no readable national matrix, or (public output) one not validated.",
     # Authoring
     "duplicate-indicator": "A spreadsheet has two rows for one indicator (`mgi import`).",
     "fmt-refused": "`mgi fmt` would have changed the data or lost a comment; the file is left "

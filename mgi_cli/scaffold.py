@@ -53,9 +53,16 @@ def example_path(options: InitOptions, today: date) -> PurePosixPath:
 
 
 def render_scaffold(
-    catalogue: Catalogue, today: date, options: InitOptions
+    catalogue: Catalogue,
+    today: date,
+    options: InitOptions,
+    local_catalogue: Catalogue | None = None,
 ) -> dict[PurePosixPath, str]:
-    """Every file of the new repository, by its path relative to the root."""
+    """Every file of the new repository, by its path relative to the root.
+
+    ``catalogue`` is the national one the repository pins and the example answers;
+    ``local_catalogue``, if any, is pinned for local matrices.
+    """
     from mgi_cli.templating import template_environment
 
     missing = [m for m in options.required_modules if m not in catalogue.module_ids]
@@ -64,6 +71,7 @@ def render_scaffold(
     example = example_path(options, today)
     context = {
         "catalogue": catalogue.ref,
+        "local_catalogue": local_catalogue.ref if local_catalogue is not None else None,
         "country": options.country,
         "title": f"Example ({options.country})",
         "assessed_on": today.isoformat(),
@@ -96,12 +104,16 @@ def _yaml_key(indicator_id: str) -> str:
 
 
 def init_repository(
-    folder: Path, catalogue: Catalogue, today: date, options: InitOptions
+    folder: Path,
+    catalogue: Catalogue,
+    today: date,
+    options: InitOptions,
+    local_catalogue: Catalogue | None = None,
 ) -> list[Path]:
     """Write the scaffold into ``folder``; refuses, writing nothing, if any file exists."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{folder} exists and is not a folder")
-    files = render_scaffold(catalogue, today, options)
+    files = render_scaffold(catalogue, today, options, local_catalogue)
     targets = {folder.joinpath(*relative.parts): text for relative, text in files.items()}
     existing = sorted(str(p) for p in targets if p.exists() or p.is_symlink())
     if existing:

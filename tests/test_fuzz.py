@@ -21,6 +21,7 @@ one gets a row there (and in ``WRITERS`` of test_no_data_loss.py if it writes).
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import shutil
@@ -204,11 +205,40 @@ class Scratch:
         return Case(self.folder, target, self.folder / PARTNERS[slot], "follow" in slot)
 
 
-def run_reader(reader: Reader, slot: str, content: bytes, pick: Pick) -> None:
+class Fuzzed:
+    """An input and the seed it replaces; shown short (hypothesis prints failing inputs,
+    and would print a dataclass field by field)."""
+
+    def __init__(self, slot: str, content: bytes) -> None:
+        self.slot = slot
+        self.content = content
+
+    @property
+    def digest(self) -> str:
+        return hashlib.sha1(self.content).hexdigest()[:12]
+
+    def __repr__(self) -> str:
+        return f"Fuzzed({self.slot!r}, {len(self.content)} bytes, sha1 {self.digest})"
+
+    def keep(self) -> Path:
+        """Saves a failing input where it can become a regression file (see the README)."""
+        folder = Path(os.environ.get("MGI_FUZZ_FAILURES", Path(tempfile.gettempdir())
+                                     / "mgi-fuzz-failures"))  # fmt: skip
+        path = folder / self.slot.removesuffix(".yaml") / f"{self.digest}.yaml"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(self.content)
+        return path
+
+
+def run_reader(reader: Reader, fuzzed: Fuzzed, pick: Pick) -> None:
     with tempfile.TemporaryDirectory(prefix="mgi-fuzz-") as folder:
-        case = Scratch(Path(folder)).case(slot, content)
+        case = Scratch(Path(folder)).case(fuzzed.slot, fuzzed.content)
         args = reader.argv(case, pick)
-        check_answer(run(args), args, reader.exits)
+        try:
+            check_answer(run(args), args, reader.exits)
+        except AssertionError as error:
+            error.add_note(f"the input is kept as {fuzzed.keep()}")
+            raise
 
 
 # --- Strategies ---------------------------------------------------------------------
@@ -352,12 +382,12 @@ def _copy(data: Any) -> Any:
 
 
 @st.composite
-def mutated_matrices(draw: st.DrawFn) -> tuple[str, bytes]:
+def mutated_matrices(draw: st.DrawFn) -> Fuzzed:
     slot = draw(st.sampled_from(list(SEEDS)))
     data = seed_data(slot)
     for _ in range(draw(st.integers(1, 4))):
         data = mutate(data, draw)
-    return slot, dump(data, draw)
+    return Fuzzed(slot, dump(data, draw))
 
 
 INSERTS = st.one_of(
@@ -375,7 +405,7 @@ INSERTS = st.one_of(
 
 
 @st.composite
-def mutated_texts(draw: st.DrawFn) -> tuple[str, bytes]:
+def mutated_texts(draw: st.DrawFn) -> Fuzzed:
     """The seed's bytes with bytes inserted, cut, repeated or re-ended."""
     slot = draw(st.sampled_from(list(SEEDS)))
     raw = SEEDS[slot].read_bytes()
@@ -396,7 +426,7 @@ def mutated_texts(draw: st.DrawFn) -> tuple[str, bytes]:
             raw = raw[:offset]
         else:
             raw = raw.replace(b"\n", draw(st.sampled_from([b"\r\n", b"\r", b"\n\n"])))
-    return slot, raw
+    return Fuzzed(slot, raw)
 
 
 ANSWER_IDS = ["D1.01", "D3.03", "C.01", "M1.01", "M1.03", "L1.01", "X.01", "d1.01", ""]
@@ -444,11 +474,11 @@ YAMLISH = st.text(
 
 
 @st.composite
-def random_yaml(draw: st.DrawFn) -> tuple[str, bytes]:
+def random_yaml(draw: st.DrawFn) -> Fuzzed:
     slot = draw(st.sampled_from(list(SEEDS)))
     kind = draw(st.sampled_from(["matrix-like", "matrix-like", "tree", "text"]))
     if kind == "text":
-        return slot, draw(YAMLISH).encode("utf-8")
+        return Fuzzed(slot, draw(YAMLISH).encode("utf-8"))
     if kind == "tree":
         tree = draw(st.recursive(
             SCALARS,
@@ -456,9 +486,9 @@ def random_yaml(draw: st.DrawFn) -> tuple[str, bytes]:
             | st.dictionaries(ODD_TEXT, inner, max_size=4),
             max_leaves=30,
         ))  # fmt: skip
-        return slot, dump(tree, draw)
+        return Fuzzed(slot, dump(tree, draw))
     data = draw(st.fixed_dictionaries({}, optional=MATRIX_KEYS))  # type: ignore[arg-type]
-    return slot, dump(data, draw)
+    return Fuzzed(slot, dump(data, draw))
 
 
 # --- Settings: a few examples in CI, many under HYPOTHESIS_PROFILE=fuzz ---------------
@@ -498,25 +528,22 @@ def _warm() -> None:
 @pytest.mark.parametrize("reader", READER_NAMES)
 @budget(6)
 @given(case=mutated_matrices(), data=st.data())
-def test_mutated_matrices(reader: str, case: tuple[str, bytes], data: st.DataObject) -> None:
-    slot, content = case
-    run_reader(BY_NAME[reader], slot, content, _picker(data))
+def test_mutated_matrices(reader: str, case: Fuzzed, data: st.DataObject) -> None:
+    run_reader(BY_NAME[reader], case, _picker(data))
 
 
 @pytest.mark.parametrize("reader", READER_NAMES)
 @budget(5)
 @given(case=mutated_texts(), data=st.data())
-def test_mutated_bytes(reader: str, case: tuple[str, bytes], data: st.DataObject) -> None:
-    slot, content = case
-    run_reader(BY_NAME[reader], slot, content, _picker(data))
+def test_mutated_bytes(reader: str, case: Fuzzed, data: st.DataObject) -> None:
+    run_reader(BY_NAME[reader], case, _picker(data))
 
 
 @pytest.mark.parametrize("reader", READER_NAMES)
 @budget(4)
 @given(case=random_yaml(), data=st.data())
-def test_random_yaml(reader: str, case: tuple[str, bytes], data: st.DataObject) -> None:
-    slot, content = case
-    run_reader(BY_NAME[reader], slot, content, _picker(data))
+def test_random_yaml(reader: str, case: Fuzzed, data: st.DataObject) -> None:
+    run_reader(BY_NAME[reader], case, _picker(data))
 
 
 @budget(15)
@@ -596,7 +623,7 @@ def test_regressions(reader: str) -> None:
         pytest.skip("no fuzz regressions kept yet")
     first = lambda choices: choices[-1]  # noqa: E731 - the last choice writes files (-o)
     for path in found:
-        run_reader(BY_NAME[reader], _slot_of(path), path.read_bytes(), first)
+        run_reader(BY_NAME[reader], Fuzzed(_slot_of(path), path.read_bytes()), first)
 
 
 def test_every_matrix_reading_command_is_fuzzed() -> None:

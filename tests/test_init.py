@@ -84,13 +84,22 @@ def test_the_example_matrix_lists_every_standard_indicator(tmp_path: Path) -> No
     assert f"  {first.id}:  # {first.question['en']}\n    answer: null\n" in text
 
 
-def test_mgi_toml_pins_the_packaged_catalogue(tmp_path: Path) -> None:
-    _scaffold(tmp_path)
+def test_mgi_toml_pins_the_packaged_catalogues(mgi: Mgi, tmp_path: Path) -> None:
+    assert mgi("init", tmp_path).exit_code == 0
     config = load_config(tmp_path / "mgi.toml")
-    assert config.catalogue == catalogue_library().default("national").ref
+    library = catalogue_library()
+    assert config.catalogue == library.default("national").ref
+    assert config.local_catalogue == library.default("local").ref
     assert (config.strict, config.stale_after_days) == (False, 1095)
     assert (config.required_modules, config.profiles_dir) == (("standard",), "profiles")
+    assert config.other_catalogues == config.catalogue_files == ()
+
+
+def test_without_a_local_catalogue_local_matrices_are_not_pinned(tmp_path: Path) -> None:
+    _scaffold(tmp_path)
+    config = load_config(tmp_path / "mgi.toml")
     assert config.local_catalogue is None
+    assert '# local-catalogue = "<id>@<version>"\n' in (tmp_path / "mgi.toml").read_text()
     assert (tmp_path / ".gitignore").read_text(encoding="utf-8").endswith("\n/profiles/\n")
 
 

@@ -129,8 +129,10 @@ def _run_step(
 )
 def test_a_dry_run_of_the_workflow_passes(scaffold: Path, tmp_path: Path) -> None:
     """Every step but the install, on a pull request adding a follow-up."""
-    (scaffold / "matrices" / "XAM").mkdir()
+    local = "matrices/XAM/local/port-selen/2021-baseline.yaml"
+    (scaffold / local).parent.mkdir(parents=True)
     shutil.copy(EXAMPLES / "2018-baseline.yaml", scaffold / "matrices/XAM/2018-baseline.yaml")
+    shutil.copy(EXAMPLES / "local/port-selen/2021-baseline.yaml", scaffold / local)
     _git(scaffold, "init", "-q", "-b", "main")
     _git(scaffold, "add", "-A")
     _git(scaffold, "commit", "-q", "-m", "base")
@@ -155,7 +157,7 @@ def test_a_dry_run_of_the_workflow_passes(scaffold: Path, tmp_path: Path) -> Non
         assert done.returncode == 0, f"{step['name']}: {done.stdout}\n{done.stderr}"
         ran.append(step["name"])
         if step["name"] == "Validate":
-            assert done.stdout.endswith("OK: 3 files checked, 94 warnings\n")
+            assert done.stdout.endswith("OK: 4 files checked, 94 warnings\n")
             assert "::error" not in done.stdout
         # Every follow-up compared, every matrix rendered: no warning from those steps.
         assert "::warning" not in done.stdout or step["name"] == "Validate", done.stdout
@@ -169,6 +171,8 @@ def test_a_dry_run_of_the_workflow_passes(scaffold: Path, tmp_path: Path) -> Non
     assert profiles == [
         "profiles/XAA", f"profiles/XAA/{year}-baseline.html",
         "profiles/XAM", "profiles/XAM/2018-baseline.html", "profiles/XAM/2022-follow_up.html",
+        "profiles/XAM/local", "profiles/XAM/local/port-selen",
+        "profiles/XAM/local/port-selen/2021-baseline.html",
     ]  # fmt: skip
     assert (scaffold / "profiles/XAM/2022-follow_up.html").read_text().startswith("<!DOCTYPE")
 

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from mgi_cli.errors import UsageError
+from mgi_cli.errors import CatalogueError, UsageError
 
 
 def init(
@@ -59,8 +59,12 @@ def init(
     options = InitOptions(country=code, branch=branch, hooks_repo=hooks_repo)
     if install is not None:
         options = replace(options, install=install)
-    catalogue = catalogue_library().default("national")
-    written = init_repository(folder, catalogue, date.today(), options)
+    library = catalogue_library()
+    try:
+        local = library.default("local")
+    except CatalogueError:  # no local catalogue installed: local matrices are not pinned
+        local = None
+    written = init_repository(folder, library.default("national"), date.today(), options, local)
     for path in written:
         sys.stdout.write(f"created {path}\n")
     sys.stdout.write(

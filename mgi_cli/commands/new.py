@@ -123,6 +123,11 @@ def _follow_up(
     base = loaded.matrix
     if version is None and last is None:
         version = base.catalogue
+        if library.get(version) is None:  # named by the file, not the command line: exit 1
+            known = ", ".join(library.known()) or "none"
+            raise MgiError(f"{baseline} answers the catalogue {version!r}, which mgi does "
+                           f"not have (installed: {known}); add its file with --catalogue "
+                           "FILE")  # fmt: skip
     cat = _target(library, last, version, base.level)
     result = follow_up(
         base, (baseline, output), cat,
