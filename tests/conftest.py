@@ -94,8 +94,8 @@ def _register_hypothesis_profiles() -> None:
 
     settings.register_profile(
         "fuzz",
-        max_examples=120,
-        deadline=timedelta(seconds=10),
+        max_examples=100,
+        deadline=timedelta(seconds=20),
         print_blob=True,
         suppress_health_check=list(HealthCheck),
     )

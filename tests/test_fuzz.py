@@ -157,6 +157,7 @@ READERS: list[Reader] = [
         "render", "profile", c.target, "--catalogue", MINI, "--format", pick(["md", "html"]),
         "--lang", pick(["en", "fr", "es"]), "--audience", pick(["public", "government"]),
         *(["-o", c.out] if pick(["", "-o"]) else []),
+        *([flag] if (flag := pick(["--compare-national", ""])) else []),  # reads `context:`
     ]),
     Reader("render-summary", lambda c, pick: [
         "render", "summary", c.target.parent, "--catalogue", MINI,
@@ -499,12 +500,17 @@ _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_t
 
 
 def budget(ci_examples: int) -> settings:
-    """CI: ``ci_examples`` per test, 2 s each; the fuzz profile sets its own count."""
+    """CI: ``ci_examples`` per test; the fuzz profile sets its own count and deadline.
+
+    A command takes well under a second on any of these inputs (the largest, a 1.5 MB
+    string, about one for `mgi fmt`); the deadline leaves room for a loaded CI machine
+    and still catches a hang or a quadratic blow-up.
+    """
     if FUZZING:
         return settings(suppress_health_check=_QUIET)
     return settings(
         max_examples=ci_examples,
-        deadline=timedelta(seconds=2),
+        deadline=timedelta(seconds=5),
         suppress_health_check=_QUIET,
         database=None,
         phases=[Phase.explicit, Phase.generate, Phase.shrink],
@@ -515,8 +521,30 @@ def _picker(data: st.DataObject) -> Pick:
     return lambda choices: data.draw(st.sampled_from(choices))
 
 
+#: The memory bound of the fuzz tests: the address space of the whole test process.
+MEMORY_BOUND = 3 * 1024**3
+
+
 @pytest.fixture(scope="module", autouse=True)
-def _warm() -> None:
+def _memory_bound() -> Iterator[None]:
+    """While this module runs, a command that needs gigabytes fails with MemoryError,
+    which the commands report as an internal error, so the test fails."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - not on Windows
+        yield
+        return
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    bound = MEMORY_BOUND if hard == resource.RLIM_INFINITY else min(MEMORY_BOUND, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (bound, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _warm(_memory_bound: None) -> None:
     """Load the catalogues and templates once, so the first example is not the slow one."""
     case_args = ["render", "profile", SEEDS["XAM/2022-follow_up.yaml"], "--audience", "government"]
     run(case_args)

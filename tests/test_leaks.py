@@ -131,9 +131,13 @@ def test_the_open_sdg_export_leaks_nothing(mgi: Mgi, planted: Path) -> None:
 def test_the_public_profile_of_a_local_assessment_leaks_nothing(
     mgi: Mgi, planted: Path, fmt: str, lang: str
 ) -> None:
-    result = mgi("render", "profile", planted / LOCAL, "--format", fmt, "--lang", lang)
-    assert result.exit_code == 0, result.output
-    assert_no_marker(result.output, f"local profile {fmt} {lang}")
+    """With the national comparison too, which reads the (planted) national matrix."""
+    for extra in ([], ["--compare-national"]):
+        result = mgi("render", "profile", planted / LOCAL, "--format", fmt, "--lang", lang,
+                     *extra)  # fmt: skip
+        assert result.exit_code == 0, result.output
+        assert_no_marker(result.output, f"local profile {fmt} {lang} {extra}")
+    assert "no-national-comparison" not in result.stderr
 
 
 @pytest.fixture(scope="module")

@@ -60,18 +60,27 @@ def data_repo(tmp_path: Path) -> Path:
     root = tmp_path / "data"
     init_repository(root, catalogue_library().default("national"), date.today(), InitOptions())
     shutil.rmtree(root / "matrices" / "XAA")
-    original = BASELINE.read_text(encoding="utf-8")
-    (root / UNFORMATTED).parent.mkdir()
-    (root / UNFORMATTED).write_text(original.replace("country: XAM", "country: XAC", 1), "utf-8")
     (root / VALID).parent.mkdir()
     shutil.copy(BASELINE, root / VALID)
     subprocess.run([sys.executable, "-m", "mgi_cli", "fmt", str(root / VALID)], check=True,
                    capture_output=True)  # fmt: skip
-    text = (root / VALID).read_text(encoding="utf-8").replace("country: XAM", "country: XAB", 1)
+    formatted = (root / VALID).read_text(encoding="utf-8")
     # The first answer made invalid.
-    text = text.replace("    answer: yes", "    answer: maybe", 1)
+    invalid = formatted.replace("country: XAM", "country: XAB", 1)
+    invalid = invalid.replace("    answer: yes", "    answer: maybe", 1)
     (root / INVALID).parent.mkdir()
-    (root / INVALID).write_text(text, encoding="utf-8")
+    (root / INVALID).write_text(invalid, encoding="utf-8")
+    # Valid, but out of layout: `status` moved to the top.
+    lines = formatted.replace("country: XAM", "country: XAC", 1).split("\n")
+    status = next(n for n, text in enumerate(lines) if text.startswith("status:"))
+    lines.insert(0, lines.pop(status))
+    (root / UNFORMATTED).parent.mkdir()
+    (root / UNFORMATTED).write_text("\n".join(lines), encoding="utf-8")
+    check = subprocess.run(
+        [sys.executable, "-m", "mgi_cli", "fmt", "--check", str(root / UNFORMATTED)],
+        capture_output=True, check=False,
+    )  # fmt: skip
+    assert check.returncode == 1, "the out-of-layout matrix should need mgi fmt"
     _git(root, "init", "-q")
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "matrices")

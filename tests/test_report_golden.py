@@ -1,8 +1,9 @@
 """Golden files for every `mgi report` in every format, on the examples.
 
-The action plan report reads the 2018 example with ``ACTION_PLAN`` appended (the examples
-carry no plan). Refresh after an intended change with
-`pytest tests/test_report_golden.py --update-golden` and review `git diff tests/golden/reports`.
+The action plan report reads the 2018 example with its own plan replaced by ``ACTION_PLAN``
+(a plan made to exercise every outcome, status and the restricted case). Refresh after an
+intended change with `pytest tests/test_report_golden.py --update-golden` and review
+`git diff tests/golden/reports`.
 """
 
 from __future__ import annotations
@@ -61,10 +62,11 @@ TODAY = "2021-01-01"
 
 
 def with_action_plan(folder: Path, confidentiality: str = "restricted") -> Path:
-    """The 2018 example with ``ACTION_PLAN``, written in ``folder``."""
+    """The 2018 example with ``ACTION_PLAN`` in place of its own plan, written in ``folder``."""
     text = BASELINE.read_text(encoding="utf-8").replace(
         "confidentiality: restricted", f"confidentiality: {confidentiality}"
     )
+    text = text[: text.index("\naction_plan:") + 1]  # the example's plan is the last key
     path = folder / "2018-baseline.yaml"
     path.write_text(text + ACTION_PLAN, encoding="utf-8")
     return path

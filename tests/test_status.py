@@ -90,9 +90,10 @@ def test_a_folder_in_one_table(mgi: Mgi, tmp_path: Path, mini_catalogue: Path) -
     assert result.exit_code == 1  # c.yaml is not a matrix
     lines = result.stdout.splitlines()
     assert lines[0].split() == ["matrix", "status", "assessed", "on", "answered", "unreviewed",
-                                "no", "ref", "stale", "refs", "validate"]  # fmt: skip
-    assert lines[1].split()[1:7] == ["draft", "2022-06-30", "4/8", "2", "1", "1"]
-    assert lines[2].split()[1:7] == ["in_review", "2022-06-30", "4/8", "2", "1", "1"]
+                                "no", "ref", "stale", "refs", "overdue",
+                                "validate"]  # fmt: skip
+    assert lines[1].split()[1:8] == ["draft", "2022-06-30", "4/8", "2", "1", "1", "0"]
+    assert lines[2].split()[1:8] == ["in_review", "2022-06-30", "4/8", "2", "1", "1", "0"]
     assert lines[2].endswith("6 error(s), 1 warning(s)")  # gaps are errors once in review
     assert lines[3].startswith(f"{tmp_path / 'c.yaml'}  -")
     assert "not a matrix: not valid YAML" in lines[3]

@@ -18,7 +18,7 @@ from mgi_cli.problems import Problem, Severity
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
     from mgi_cli.catalogue.models import Catalogue, Indicator
-    from mgi_cli.matrix.models import Answer, Matrix
+    from mgi_cli.matrix.models import ActionItem, Answer, Matrix
     from mgi_cli.validate.context import ValidationOptions
 
 
@@ -56,6 +56,10 @@ class MatrixStatus:
     last_accessed: date | None = None
     #: Why the file could not be read as a matrix.
     error: str | None = None
+    #: The open items of the action plan past their due date, and the day they were
+    #: judged on (the validation options' ``today``).
+    overdue: list[ActionItem] = field(default_factory=list)
+    today: date | None = None
 
     def as_json(self) -> dict[str, Any]:
         if self.matrix is None:
@@ -69,6 +73,17 @@ class MatrixStatus:
             "warnings": self.warnings,
             "last_accessed": self.last_accessed.isoformat() if self.last_accessed else None,
             "dimensions": [d.as_json() for d in self.dimensions],
+            "overdue_actions": [self._overdue_json(i) for i in self.overdue],
+        }  # fmt: skip
+
+    def days_overdue(self, item: ActionItem) -> int:
+        return (self.today - item.due).days if self.today and item.due else 0
+
+    def _overdue_json(self, item: ActionItem) -> dict[str, Any]:
+        return {
+            "id": item.id, "indicators": list(item.indicators), "action": item.action,
+            "responsible": item.responsible, "due": item.due.isoformat() if item.due else None,
+            "status": item.status, "days_overdue": self.days_overdue(item),
         }  # fmt: skip
 
 
@@ -101,6 +116,10 @@ def matrix_status(
         catalogue = library.get(loaded.matrix.catalogue)
     except CatalogueError:
         catalogue = None
+    from mgi_cli.reports.actions import overdue_items
+
+    result.today = options.today
+    result.overdue = overdue_items(loaded.matrix, options.today)
     stale = Counter(p.indicator for p in problems if p.code == "stale-reference")
     _count(result, loaded.matrix, catalogue, stale, lang)
     return result

@@ -23,6 +23,7 @@ from mgi_cli.diff.words import normalise, word_diff
 from mgi_cli.errors import Refused, UsageError
 from mgi_cli.matrix.indicators import context_indicators, find_indicator
 from mgi_cli.matrix.models import Answer, Matrix
+from mgi_cli.reports.actions import action_progress
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ def diff_matrices(
         entries = [e for e in entries if e.domain == dimension]
     domains, sub_areas, modules = roll_up(entries, cats)
     counts = Counter(e.kind for e in entries)
-    return Diff(
+    diff = Diff(
         baseline=baseline_path,
         follow_up=follow_up_path,
         country=follow_up.country,
@@ -89,7 +90,7 @@ def diff_matrices(
         title=follow_up.title or baseline.title,
         locality=follow_up.locality,
         sides=(_side(baseline, baseline_path), _side(follow_up, follow_up_path)),
-        changes=entries if include_unchanged else [e for e in entries if e.changed],
+        changes=entries,
         domains=domains,
         sub_areas=sub_areas,
         modules=modules,
@@ -97,6 +98,11 @@ def diff_matrices(
         progressed=sum(e.direction == PROGRESS for e in entries),
         regressed=sum(e.direction == REGRESSION for e in entries),
     )
+    # Before unchanged indicators are dropped, so that they count as unchanged.
+    diff.actions = action_progress(diff, baseline)
+    if not include_unchanged:
+        diff.changes = [e for e in entries if e.changed]
+    return diff
 
 
 def _side(matrix: Matrix, path: str) -> Side:

@@ -13,7 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from mgi_cli.reports.actions import ActionProgress
 
 #: Every kind of change, most significant first.
 KINDS = (
@@ -199,6 +202,9 @@ class Diff:
     kind_counts: Mapping[str, int] = field(default_factory=dict)
     progressed: int = 0
     regressed: int = 0
+    #: For each item of the baseline's action plan, whether its indicators progressed
+    #: (``reports.actions.action_progress``, worked out on every indicator compared).
+    actions: list[ActionProgress] = field(default_factory=list)
 
     @property
     def has_regression(self) -> bool:
@@ -226,4 +232,5 @@ class Diff:
             "domains": [d.as_json() for d in self.domains],
             "sub_areas": [s.as_json() for s in self.sub_areas],
             "modules": [m.as_json() for m in self.modules],
+            "actions": [a.as_json() for a in self.actions],
         }

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mgi_cli.diff.model import (
     ANSWER_KINDS,
@@ -13,6 +13,9 @@ from mgi_cli.diff.model import (
     WordChange,
 )
 from mgi_cli.matrix.indicators import CONTEXT_MODULE
+
+if TYPE_CHECKING:
+    from mgi_cli.reports.actions import ActionProgress
 
 KIND_LABELS = {
     "added_to_catalogue": "added to catalogue",
@@ -62,7 +65,21 @@ def diff_context(diff: Diff) -> dict[str, Any]:
         "unchanged_rows": [r for r in rows if r["kind"] == "unchanged"],
         "detail_rows": [r for r in rows if r["runs"] or r["references"]],
         "restricted": sum(1 for c in diff.changes if c.restricted and c.changed),
+        "action_rows": [_action_row(a) for a in diff.actions],
     }  # fmt: skip
+
+
+def _action_row(progress: ActionProgress) -> dict[str, Any]:
+    """An item of the baseline's action plan and what its indicators did by the follow-up."""
+    return {
+        "item": progress.item,
+        "outcome": progress.outcome,
+        "outcome_label": progress.outcome.replace("_", " "),
+        "indicators": ", ".join(
+            f"{indicator} ({direction or 'not compared'})"
+            for indicator, direction in progress.indicators
+        ),
+    }
 
 
 def _title(diff: Diff) -> str:

@@ -54,6 +54,7 @@ def write_text(diff: Diff, stream: TextIO, color: bool) -> None:
         )
         wrapped = textwrap.wrap(ids, WIDTH, initial_indent="  ", subsequent_indent="  ")
         out += ["", style.bold("Unchanged"), *wrapped]
+    out += _actions(ctx["action_rows"], style)
     out += _details(ctx["detail_rows"], style)
     stream.write("\n".join(out) + "\n")
 
@@ -88,6 +89,14 @@ def _changes(title: str, rows: list[dict[str, Any]], style: _Style) -> list[str]
         for r in rows
     ]  # fmt: skip
     return ["", style.bold(f"{title} ({len(rows)})"), *_table(header, cells, style)]
+
+
+def _actions(rows: list[dict[str, Any]], style: _Style) -> list[str]:
+    if not rows:
+        return []
+    cells = [[r["item"], r["outcome_label"], r["indicators"]] for r in rows]
+    title = f"Action plan of the baseline: did its indicators progress? ({len(rows)})"
+    return ["", style.bold(title), *_table(["item", "outcome", "indicators"], cells, style)]
 
 
 def _table(header: Sequence[str], rows: list[list[str]], style: _Style) -> list[str]:

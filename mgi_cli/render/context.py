@@ -24,6 +24,8 @@ from mgi_cli.render.sources import collect_sources
 from mgi_cli.render.texts import CATEGORIES, Localizer, is_context_specific
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from babel.support import Translations
 
     from mgi_cli.diff.model import Diff
@@ -43,6 +45,7 @@ def build_profile_context(
     source: str = "the matrix",
     national: National | None = None,
     compare_national: bool = False,
+    today: date | None = None,
 ) -> dict[str, Any]:
     """The context of a profile; warnings (e.g. missing translations) go to ``problems``.
 
@@ -50,6 +53,9 @@ def build_profile_context(
     national matrix of a local one (it names the country); with ``compare_national``
     the profile sets the local answers beside it. Raises ``Refused`` for a public
     profile of a matrix that is not validated.
+
+    ``today`` (given by the command, never read from the clock here) dates the action
+    plan of the government profile; without it the plan is left out.
     """
     from mgi_cli.errors import UsageError
 
@@ -81,6 +87,7 @@ def build_profile_context(
         "details": disclosure.details,
         "framework": _framework(catalogue, loc),
         "sources": collect_sources((disclosure.answers.get(i.id) for i in indicators), lang),
+        "action_plan": _action_plan(matrix, catalogue, disclosure, lang, today),
     }
     if compare_national and national is not None:
         context["comparison"] = _comparison(context, national, disclosure, loc, tr)
@@ -93,6 +100,26 @@ def build_profile_context(
     if problems is not None:
         problems.extend(loc.problems)
     return context
+
+
+def _action_plan(
+    matrix: Matrix, catalogue: Catalogue, disclosure: Disclosure, lang: str, today: date | None
+) -> dict[str, Any] | None:
+    """The post-assessment action plan, for the government profile only: the plan names
+    the authorities' own commitments and deadlines, for them to follow up, and public
+    profiles never show it (even of a public matrix; `mgi report actions` can)."""
+    if disclosure.is_public or not matrix.action_plan or today is None:
+        return None
+    from datetime import date
+
+    from mgi_cli.render.i18n import format_date
+    from mgi_cli.reports.actions import actions_report
+    from mgi_cli.reports.common import ReportSource
+
+    report = actions_report(ReportSource(matrix, catalogue, disclosure), today, lang)
+    for row in report["actions"]:
+        row["due_label"] = format_date(date.fromisoformat(row["due"]), lang) if row["due"] else None
+    return report | {"today_label": format_date(today, lang)}
 
 
 def _comparison(

@@ -21,6 +21,8 @@ from mgi_cli.render.markdown import (
 )
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from jinja2 import Environment
 
     from mgi_cli.catalogue.models import Catalogue
@@ -46,16 +48,19 @@ def render_profile(
     source: str = "the matrix",
     national: National | None = None,
     compare_national: bool = False,
+    today: date | None = None,
 ) -> str:
     """The profile of ``matrix`` as Markdown or HTML; warnings are added to ``problems``.
 
-    See ``build_profile_context`` for ``source``, ``national`` and ``compare_national``.
+    See ``build_profile_context`` for ``source``, ``national``, ``compare_national`` and
+    ``today``.
     """
     if fmt not in FORMATS:
         raise UsageError(f"unknown --format {fmt!r}; use md or html")
     context = build_profile_context(
         matrix, catalogue, audience=audience, lang=lang, diff=diff, baseline=baseline,
         problems=problems, source=source, national=national, compare_national=compare_national,
+        today=today,
     )  # fmt: skip
     return render_template(f"profile.{fmt}.j2", context, lang=lang, template_dir=template_dir)
 

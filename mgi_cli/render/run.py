@@ -68,7 +68,7 @@ def render_profile_file(
     return render_profile(
         matrix, catalogue, fmt=fmt, audience=chosen, lang=lang, template_dir=template_dir,
         diff=diff, baseline=baseline, problems=problems, source=loaded.display,
-        national=national, compare_national=compare_national,
+        national=national, compare_national=compare_national, today=today,
     )  # fmt: skip
 
 
