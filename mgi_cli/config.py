@@ -49,9 +49,15 @@ def load_config(path: Path) -> RepositoryConfig:
 
 
 _TOP_KEYS = {
-    "catalogue", "local-catalogue", "other-catalogues", "catalogue-files", "strict",
-    "stale-after-days", "required-modules", "profiles",
-}  # fmt: skip
+    "catalogue",
+    "local-catalogue",
+    "other-catalogues",
+    "catalogue-files",
+    "strict",
+    "stale-after-days",
+    "required-modules",
+    "profiles",
+}
 _PROFILE_KEYS = {"output"}
 
 
@@ -74,14 +80,16 @@ def _config_from(data: dict[str, Any], path: Path) -> RepositoryConfig:
     return RepositoryConfig(
         catalogue=_ref(data, "catalogue", path),
         local_catalogue=_ref(data, "local-catalogue", path),
-        other_catalogues=tuple(_check_ref(r, "other-catalogues", path) for r in
-                               _strings(data, "other-catalogues", path)),
+        other_catalogues=tuple(
+            _check_ref(r, "other-catalogues", path)
+            for r in _strings(data, "other-catalogues", path)
+        ),
         catalogue_files=tuple(path.parent / f for f in files),
         strict=strict,
         stale_after_days=stale,
         required_modules=_strings(data, "required-modules", path),
         profiles_dir=output,
-    )  # fmt: skip
+    )
 
 
 def _no_unknown_keys(table: dict[str, Any], known: set[str], path: Path, prefix: str) -> None:

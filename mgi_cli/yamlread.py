@@ -9,6 +9,7 @@ resolve by the YAML 1.2 core schema, so ``answer: yes`` stays the string ``"yes"
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import stat
@@ -29,14 +30,30 @@ MAX_ALIAS_EXPANSION = 100_000
 _INT = re.compile(r"[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+")
 _FLOAT = re.compile(r"[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?")
 _SPECIAL: dict[str, Any] = {
-    "": None, "~": None, "null": None, "Null": None, "NULL": None,
-    "true": True, "True": True, "TRUE": True,
-    "false": False, "False": False, "FALSE": False,
-    ".inf": float("inf"), ".Inf": float("inf"), ".INF": float("inf"),
-    "+.inf": float("inf"), "+.Inf": float("inf"), "+.INF": float("inf"),
-    "-.inf": float("-inf"), "-.Inf": float("-inf"), "-.INF": float("-inf"),
-    ".nan": float("nan"), ".NaN": float("nan"), ".NAN": float("nan"),
-}  # fmt: skip
+    "": None,
+    "~": None,
+    "null": None,
+    "Null": None,
+    "NULL": None,
+    "true": True,
+    "True": True,
+    "TRUE": True,
+    "false": False,
+    "False": False,
+    "FALSE": False,
+    ".inf": float("inf"),
+    ".Inf": float("inf"),
+    ".INF": float("inf"),
+    "+.inf": float("inf"),
+    "+.Inf": float("inf"),
+    "+.INF": float("inf"),
+    "-.inf": float("-inf"),
+    "-.Inf": float("-inf"),
+    "-.INF": float("-inf"),
+    ".nan": float("nan"),
+    ".NaN": float("nan"),
+    ".NAN": float("nan"),
+}
 _STR_TAG = "tag:yaml.org,2002:str"
 
 
@@ -97,9 +114,10 @@ def read_bytes(path: Path, display: str) -> bytes | Problem:
                 return Problem(display, "file-unreadable", "is a folder, not a file")
             if not stat.S_ISREG(info.st_mode):
                 return Problem(
-                    display, "file-unreadable",
+                    display,
+                    "file-unreadable",
                     "not a regular file (a device, pipe or socket); it was not read",
-                )  # fmt: skip
+                )
             if info.st_size > MAX_BYTES:
                 return too_large
             raw = handle.read(MAX_BYTES + 1)
@@ -135,25 +153,36 @@ def decode(raw: bytes, display: str) -> str | Problem:
     for bom, name in _BOMS.items():
         if raw.startswith(bom):
             return Problem(
-                display, "encoding", f"the file is encoded as {name}, not UTF-8",
-                line=1, column=1, hint="save the file as UTF-8 (without BOM)",
-            )  # fmt: skip
+                display,
+                "encoding",
+                f"the file is encoded as {name}, not UTF-8",
+                line=1,
+                column=1,
+                hint="save the file as UTF-8 (without BOM)",
+            )
     wide = _without_bom(raw)
     if wide is not None:
         return Problem(
-            display, "encoding", f"the file looks encoded as {wide} (without BOM), not UTF-8",
-            line=1, column=1, hint="save the file as UTF-8",
-        )  # fmt: skip
+            display,
+            "encoding",
+            f"the file looks encoded as {wide} (without BOM), not UTF-8",
+            line=1,
+            column=1,
+            hint="save the file as UTF-8",
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
         line, column = _line_col(raw[: error.start].decode("utf-8", "replace"))
         return Problem(
-            display, "encoding",
+            display,
+            "encoding",
             f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot start or "
             "continue a character); it may be binary or in another encoding",
-            line=line, column=column, hint="save the file as UTF-8",
-        )  # fmt: skip
+            line=line,
+            column=column,
+            hint="save the file as UTF-8",
+        )
     return text.removeprefix("\ufeff")
 
 
@@ -178,14 +207,16 @@ def parse_yaml(text: str, display: str) -> ParsedYaml:
     """Parse YAML text; syntax errors become problems with the parser's position."""
     result = ParsedYaml(display)
     if not text.strip():
-        result.problems.append(Problem(display, "file-empty", "the file is empty", line=1, column=1))
+        result.problems.append(
+            Problem(display, "file-empty", "the file is empty", line=1, column=1)
+        )
         return result
     builder = _Builder(result)
     try:
         builder.run(text)
     except _Stop:
         result.data = None
-    except Exception as error:  # noqa: BLE001 - any parser error is a problem in the file
+    except Exception as error:  # any parser error is a problem in the file
         result.data = None
         result.problems.append(_syntax_problem(error, text, display))
     else:
@@ -199,8 +230,9 @@ def _add_strictness_problems(result: ParsedYaml, text: str) -> None:
     found = strictness_problems(text)
     for line, column, message in found:
         result.problems.append(
-            Problem(result.path, "yaml-syntax", f"not valid YAML: {message}",
-                    line=line, column=column)  # fmt: skip
+            Problem(
+                result.path, "yaml-syntax", f"not valid YAML: {message}", line=line, column=column
+            )
         )
     if found:
         result.data = None
@@ -270,8 +302,14 @@ class _Builder:
 
     def fail(self, mark: Any, code: str, message: str, hint: str | None = None) -> None:
         self.result.problems.append(
-            Problem(self.result.path, code, message, line=mark.line + 1,
-                    column=mark.column + 1, hint=hint)  # fmt: skip
+            Problem(
+                self.result.path,
+                code,
+                message,
+                line=mark.line + 1,
+                column=mark.column + 1,
+                hint=hint,
+            )
         )
         raise _Stop
 
@@ -299,10 +337,11 @@ class _Builder:
                     self.documents += 1
                     if self.documents > 1:
                         self.fail(
-                            event.start_mark, "yaml-multiple-documents",
-                            "the file holds more than one YAML document; a matrix is one "
-                            "document", hint="split the documents into separate files",
-                        )  # fmt: skip
+                            event.start_mark,
+                            "yaml-multiple-documents",
+                            "the file holds more than one YAML document; a matrix is one document",
+                            hint="split the documents into separate files",
+                        )
                 elif kind is stream_end_t:
                     break
         finally:
@@ -311,8 +350,13 @@ class _Builder:
                 dispose()
         if self.documents == 0:
             self.result.problems.append(
-                Problem(self.result.path, "file-empty", "the file holds no YAML content",
-                        line=1, column=1)  # fmt: skip
+                Problem(
+                    self.result.path,
+                    "file-empty",
+                    "the file holds no YAML content",
+                    line=1,
+                    column=1,
+                )
             )
 
     def scalar(self, event: Any) -> Any:
@@ -349,23 +393,26 @@ class _Builder:
         except (ValueError, KeyError):
             self.fail(event.start_mark, "yaml-syntax", f"{value!r} is not a valid {short}")
         self.fail(
-            event.start_mark, "yaml-unsupported",
+            event.start_mark,
+            "yaml-unsupported",
             f"the tag {short} is not supported in a matrix",
             hint="remove the tag; values are plain strings, numbers, dates and lists",
-        )  # fmt: skip
+        )
         return None  # pragma: no cover - fail() raises
 
     def open(self, event: Any, container: Any) -> None:
         if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
             self.fail(
-                event.start_mark, "yaml-unsupported",
+                event.start_mark,
+                "yaml-unsupported",
                 f"the tag {event.tag} is not supported in a matrix",
-            )  # fmt: skip
+            )
         if len(self.stack) >= MAX_DEPTH:
             self.fail(
-                event.start_mark, "yaml-too-deep",
+                event.start_mark,
+                "yaml-too-deep",
                 f"the document nests deeper than {MAX_DEPTH} levels",
-            )  # fmt: skip
+            )
         path = self.attach(container, event)
         self.stack.append(_Frame(container, path, event.anchor))
 
@@ -379,16 +426,19 @@ class _Builder:
     def alias(self, event: Any) -> None:
         anchor = event.anchor
         if anchor not in self.anchors:
-            self.fail(event.start_mark, "yaml-syntax", f"the alias *{anchor} has no anchor &{anchor}")
+            self.fail(
+                event.start_mark, "yaml-syntax", f"the alias *{anchor} has no anchor &{anchor}"
+            )
         value, weight = self.anchors[anchor]
         self.expansion += weight
         if self.expansion > MAX_ALIAS_EXPANSION:
             self.fail(
-                event.start_mark, "yaml-alias-expansion",
+                event.start_mark,
+                "yaml-alias-expansion",
                 f"aliases expand the document beyond {MAX_ALIAS_EXPANSION:,} nodes "
                 "(an alias bomb?)",
                 hint="write the repeated content out, or use fewer nested aliases",
-            )  # fmt: skip
+            )
         self.add(value, event, weight)
 
     def add(self, value: Any, event: Any, weight: int) -> None:
@@ -426,21 +476,24 @@ class _Builder:
     def take_key(self, frame: _Frame, key: Any, event: Any, mark: Mark) -> None:
         if isinstance(key, (dict, list)):
             self.fail(
-                event.start_mark, "yaml-unsupported",
+                event.start_mark,
+                "yaml-unsupported",
                 "a mapping key must be a plain value, not a list or mapping",
-            )  # fmt: skip
-        if isinstance(key, float) and key != key:  # NaN never equals itself
+            )
+        if isinstance(key, float) and math.isnan(key):  # NaN keys cannot be looked up
             key = str(key)
         if key in frame.container:
             first = self.result.key_marks.get((*frame.path, key))
             where = f" (first at line {first[0]})" if first else ""
             self.result.problems.append(
                 Problem(
-                    self.result.path, "yaml-duplicate-key",
+                    self.result.path,
+                    "yaml-duplicate-key",
                     f"the key {key!r} appears more than once in this mapping{where}; "
                     "the last one would silently win",
-                    line=mark[0], column=mark[1],
-                )  # fmt: skip
+                    line=mark[0],
+                    column=mark[1],
+                )
             )
         frame.key = key
         frame.key_mark = mark

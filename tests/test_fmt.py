@@ -20,9 +20,7 @@ from mgi_cli.yamlread import parse_yaml
 
 Mgi = Callable[..., Result]
 ROOT = Path(__file__).parent.parent
-FILES = sorted(
-    [*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/matrices/valid/*.yaml")]
-)
+FILES = sorted([*ROOT.glob("examples/**/*.yaml"), *ROOT.glob("tests/matrices/valid/*.yaml")])
 
 MESSY = """\
 # Header comment

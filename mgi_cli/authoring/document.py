@@ -154,7 +154,11 @@ def _wrap(text: str, column: int, first: str, rest: str) -> list[str]:
     # Code in backticks (`mgi validate FILE`) is kept on one line.
     glued = re.sub(r"`[^`]*`", lambda m: m.group().replace(" ", "\u00a0"), text)
     lines = textwrap.wrap(
-        glued, width=WIDTH - column, initial_indent=first, subsequent_indent=rest,
-        break_long_words=False, break_on_hyphens=False,
-    ) or [first.rstrip()]  # fmt: skip
+        glued,
+        width=WIDTH - column,
+        initial_indent=first,
+        subsequent_indent=rest,
+        break_long_words=False,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
     return [line.replace("\u00a0", " ") for line in lines]

@@ -83,9 +83,11 @@ def _changes(data: Any, old: str, new: str, display: str) -> list[Problem]:
 
 def _refusal(display: str, message: str) -> Problem:
     return Problem(
-        display, "fmt-refused", message,
+        display,
+        "fmt-refused",
+        message,
         hint="this is a bug in mgi fmt; please report it with the file",
-    )  # fmt: skip
+    )
 
 
 def same_data(a: Any, b: Any) -> bool:

@@ -63,8 +63,9 @@ def follow_up(
             f"modules: {', '.join(catalogue.module_ids)}"
         )
     if catalogue.level != baseline.level:
-        raise UsageError(f"{catalogue.ref} is a {catalogue.level} catalogue; the baseline is "
-                         f"{baseline.level}")  # fmt: skip
+        raise UsageError(
+            f"{catalogue.ref} is a {catalogue.level} catalogue; the baseline is {baseline.level}"
+        )
     moved = catalogue.ref != baseline.catalogue
     result = FollowUp(text="")
     answers: dict[str, Any] = {}
@@ -76,24 +77,33 @@ def follow_up(
         if source is None:
             continue
         used.add(source)
-        answers[indicator.id] = _carry(indicator, source, baseline.answers[source], catalogue,
-                                       result)  # fmt: skip
+        answers[indicator.id] = _carry(
+            indicator, source, baseline.answers[source], catalogue, result
+        )
     result.dropped = [k for k, v in baseline.answers.items() if _has_content(v) and k not in used]
     baseline_file, output = paths
     known = {i.id for i in catalogue.in_modules(set(chosen))}
     head = {
-        "format": "mgi-matrix/1", "country": baseline.country, "title": baseline.title,
-        "level": baseline.level, "locality": baseline.locality,
+        "format": "mgi-matrix/1",
+        "country": baseline.country,
+        "title": baseline.title,
+        "level": baseline.level,
+        "locality": baseline.locality,
         "subdivision": baseline.subdivision,
         "context": baseline.context
         and relative_to(baseline_file.parent / baseline.context, output),
-        "assessment": "follow_up", "baseline": relative_to(baseline_file, output),
-        "catalogue": catalogue.ref, "modules": list(chosen), "assessed_on": assessed_on,
-        "status": "draft", "confidentiality": baseline.confidentiality,
-        "context_indicators": [c.model_dump(exclude_defaults=True)
-                               for c in baseline.context_indicators],
+        "assessment": "follow_up",
+        "baseline": relative_to(baseline_file, output),
+        "catalogue": catalogue.ref,
+        "modules": list(chosen),
+        "assessed_on": assessed_on,
+        "status": "draft",
+        "confidentiality": baseline.confidentiality,
+        "context_indicators": [
+            c.model_dump(exclude_defaults=True) for c in baseline.context_indicators
+        ],
         "not_used": {k: v for k, v in baseline.not_used.items() if k in known},
-    }  # fmt: skip
+    }
     result.text = matrix_text(head, answers, catalogue, lang)
     return result
 
@@ -116,9 +126,12 @@ def _source(indicator: Indicator, baseline: Matrix, moved: bool) -> str | None:
 
 
 def _carry(
-    indicator: Indicator, source: str, entry: Answer | None, catalogue: Catalogue,
+    indicator: Indicator,
+    source: str,
+    entry: Answer | None,
+    catalogue: Catalogue,
     result: FollowUp,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     assert entry is not None
     carried = entry.model_dump(exclude_defaults=True)
     carried["references"] = [r.model_dump(exclude_none=True) for r in entry.references]
@@ -127,14 +140,17 @@ def _carry(
     result.carried.append(indicator.id)
     if source != indicator.id:
         result.mapped.append((indicator.id, source))
-        notes.append(f"Carried over from the baseline's answer to {source}, which "
-                     f"{indicator.id} replaces; check it against the new question.")  # fmt: skip
+        notes.append(
+            f"Carried over from the baseline's answer to {source}, which "
+            f"{indicator.id} replaces; check it against the new question."
+        )
     choices = {c.id for c in catalogue.scale_of(indicator)}
     if entry.answer is not None and entry.answer not in choices:
         result.off_scale.append(indicator.id)
         carried["answer"] = None
-        notes.append(f"The baseline answered {entry.answer!r}, which is not on this "
-                     "indicator's scale.")  # fmt: skip
+        notes.append(
+            f"The baseline answered {entry.answer!r}, which is not on this indicator's scale."
+        )
     if notes:
         carried["notes"] = " ".join(notes)
     return carried

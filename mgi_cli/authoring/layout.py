@@ -19,21 +19,50 @@ from typing import Any
 
 WIDTH = 88
 MATRIX_KEYS = (
-    "format", "country", "title", "level", "locality", "subdivision", "context", "assessment",
-    "baseline", "catalogue", "modules", "assessed_on", "status", "confidentiality",
-    "context_indicators", "not_used", "answers", "action_plan",
-)  # fmt: skip
+    "format",
+    "country",
+    "title",
+    "level",
+    "locality",
+    "subdivision",
+    "context",
+    "assessment",
+    "baseline",
+    "catalogue",
+    "modules",
+    "assessed_on",
+    "status",
+    "confidentiality",
+    "context_indicators",
+    "not_used",
+    "answers",
+    "action_plan",
+)
 ANSWER_KEYS = ("answer", "justification", "references", "restricted", "reviewed", "notes")
 REFERENCE_KEYS = ("title", "url", "publisher", "published", "accessed")
 CONTEXT_INDICATOR_KEYS = (
-    "id", "dimension", "sub_area", "question", "scale", "tags", "migration", "gcm",
-)  # fmt: skip
+    "id",
+    "dimension",
+    "sub_area",
+    "question",
+    "scale",
+    "tags",
+    "migration",
+    "gcm",
+)
 ACTION_KEYS = ("id", "indicators", "action", "responsible", "due", "status", "progress", "notes")
 #: Free text folded when long: in answers and in action plan items.
-PROSE_KEYS = {"answer": frozenset({"justification", "notes"}),
-              "action": frozenset({"action", "progress", "notes"})}  # fmt: skip
-_ORDERS = {"root": MATRIX_KEYS, "answer": ANSWER_KEYS, "reference": REFERENCE_KEYS,
-           "context_indicator": CONTEXT_INDICATOR_KEYS, "action": ACTION_KEYS}  # fmt: skip
+PROSE_KEYS = {
+    "answer": frozenset({"justification", "notes"}),
+    "action": frozenset({"action", "progress", "notes"}),
+}
+_ORDERS = {
+    "root": MATRIX_KEYS,
+    "answer": ANSWER_KEYS,
+    "reference": REFERENCE_KEYS,
+    "context_indicator": CONTEXT_INDICATOR_KEYS,
+    "action": ACTION_KEYS,
+}
 _BREAKS = "\n\r\x85\u2028\u2029"
 
 
@@ -104,8 +133,11 @@ def _walk(node: Any, column: int, kind: str, columns: dict[int, int]) -> None:
 def _child_kind(kind: str, key: Any) -> str:
     """What the value under ``key`` is, in a node of this kind (items of a list: the same)."""
     if kind == "root":
-        return {"answers": "answers", "context_indicators": "context_indicator",
-                "action_plan": "action"}.get(key, "other")  # fmt: skip
+        return {
+            "answers": "answers",
+            "context_indicators": "context_indicator",
+            "action_plan": "action",
+        }.get(key, "other")
     if kind == "answers":
         return "answer"
     if kind == "answer" and key == "references":
@@ -160,9 +192,10 @@ def fold_prose(text: str, key_column: int, key: str) -> Any:
 def fold_positions(text: str, width: int) -> list[int]:
     """Where to break ``text`` (at single spaces) so lines fit in ``width`` where possible."""
     candidates = [
-        i for i in range(1, len(text) - 1)
+        i
+        for i in range(1, len(text) - 1)
         if text[i] == " " and text[i - 1] != " " and text[i + 1] != " "
-    ]  # fmt: skip
+    ]
     breaks: list[int] = []
     start, previous = 0, None
     for position in [*candidates, len(text)]:

@@ -32,19 +32,41 @@ from datetime import date
 from typing import Any
 
 COLUMNS = (
-    "id", "dimension", "sub_area", "question", "answer", "justification", "references",
-    "notes", "restricted", "reviewed",
-)  # fmt: skip
+    "id",
+    "dimension",
+    "sub_area",
+    "question",
+    "answer",
+    "justification",
+    "references",
+    "notes",
+    "restricted",
+    "reviewed",
+)
 READ_ONLY = frozenset({"dimension", "sub_area", "question"})
 REFERENCE_FIELDS = ("title", "url", "published", "accessed", "publisher")
 DATE_FIELDS = frozenset({"published", "accessed"})
 MATRIX_SHEET = "Matrix"
 METADATA_SHEET = "Metadata"
 METADATA_KEYS = (
-    "format", "country", "title", "level", "locality", "subdivision", "context", "assessment",
-    "baseline", "catalogue", "modules", "assessed_on", "status", "confidentiality",
-    "context_indicators", "not_used", "action_plan",
-)  # fmt: skip
+    "format",
+    "country",
+    "title",
+    "level",
+    "locality",
+    "subdivision",
+    "context",
+    "assessment",
+    "baseline",
+    "catalogue",
+    "modules",
+    "assessed_on",
+    "status",
+    "confidentiality",
+    "context_indicators",
+    "not_used",
+    "action_plan",
+)
 #: Metadata values with structure, written as JSON (blank: none).
 JSON_KEYS = frozenset({"context_indicators", "not_used", "action_plan"})
 #: Metadata values written as they are (other values lose surrounding blanks on import).
@@ -98,8 +120,10 @@ def decode_references(cell: str) -> tuple[list[dict[str, Any]], list[str]]:
             errors.append(f"reference line {number}: {fields}")
             continue
         if len(fields) > len(REFERENCE_FIELDS):
-            errors.append(f"reference line {number}: more than {len(REFERENCE_FIELDS)} "
-                          "fields (title | url | published | accessed | publisher)")  # fmt: skip
+            errors.append(
+                f"reference line {number}: more than {len(REFERENCE_FIELDS)} "
+                "fields (title | url | published | accessed | publisher)"
+            )
             continue
         reference = {
             k: _date(v) if k in DATE_FIELDS else v

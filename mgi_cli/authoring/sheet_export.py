@@ -35,8 +35,16 @@ _CHOICES = {
     "status": ("draft", "in_review", "validated", "published"),
     "confidentiality": ("restricted", "public"),
 }
-_WIDTHS = {"id": 10, "dimension": 24, "sub_area": 22, "question": 50, "answer": 14,
-           "justification": 70, "references": 60, "notes": 30}  # fmt: skip
+_WIDTHS = {
+    "id": 10,
+    "dimension": 24,
+    "sub_area": 22,
+    "question": 50,
+    "answer": 14,
+    "justification": 70,
+    "references": 60,
+    "notes": 30,
+}
 
 
 def metadata_rows(matrix: Matrix) -> list[tuple[str, str]]:
@@ -57,8 +65,10 @@ def _json(value: Any) -> str:
     from pydantic import BaseModel
 
     if isinstance(value, list):
-        value = [v.model_dump(mode="json", exclude_defaults=True)
-                 if isinstance(v, BaseModel) else v for v in value]  # fmt: skip
+        value = [
+            v.model_dump(mode="json", exclude_defaults=True) if isinstance(v, BaseModel) else v
+            for v in value
+        ]
     return json.dumps(value, ensure_ascii=False)
 
 
@@ -186,10 +196,13 @@ def _list(sheet: Any, choices: tuple[str, ...], cells: list[str]) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     validation = DataValidation(
-        type="list", formula1='"' + ",".join(choices) + '"', allow_blank=True,
-        showErrorMessage=True, errorTitle="Not an answer",
+        type="list",
+        formula1='"' + ",".join(choices) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Not an answer",
         error="Choose one of: " + ", ".join(choices),
-    )  # fmt: skip
+    )
     sheet.add_data_validation(validation)
     for cell in cells:
         validation.add(cell)

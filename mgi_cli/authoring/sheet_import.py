@@ -60,9 +60,12 @@ class _Draft:
 
 
 def import_sheet(
-    path: Path, output: Path, library: CatalogueLibrary, options: ValidationOptions,
+    path: Path,
+    output: Path,
+    library: CatalogueLibrary,
+    options: ValidationOptions,
     lang: str = "en",
-) -> Imported:  # fmt: skip
+) -> Imported:
     sheet = read_sheet(path)
     draft = _Draft(sheet)
     if sheet.problems:  # unreadable, or a sheet missing
@@ -78,8 +81,12 @@ def _read_metadata(draft: _Draft) -> None:
     for written, cell in draft.sheet.metadata.items():
         key = header_key(written)  # "Assessed on" is assessed_on
         if key not in METADATA_KEYS:
-            draft.report(cell.name, "unknown-key", f"{written!r} is not a matrix key",
-                         severity=Severity.WARNING)  # fmt: skip
+            draft.report(
+                cell.name,
+                "unknown-key",
+                f"{written!r} is not a matrix key",
+                severity=Severity.WARNING,
+            )
             continue
         text = cell_text(cell.value)
         draft.cells[(key,)] = cell.name
@@ -124,8 +131,12 @@ def _read_rows(draft: _Draft) -> bool:
         if name in COLUMNS and name not in columns:
             columns[name] = index
         elif name:
-            draft.report(cell.name, "unknown-key", f"the column {cell.value!r} is not read",
-                         severity=Severity.WARNING)  # fmt: skip
+            draft.report(
+                cell.name,
+                "unknown-key",
+                f"the column {cell.value!r} is not read",
+                severity=Severity.WARNING,
+            )
     if "id" not in columns:
         draft.report(rows[0][0].name, "missing-key", "the header row has no 'id' column")
         return False
@@ -146,9 +157,12 @@ def _read_row(draft: _Draft, row: dict[str, Cell], seen: dict[str, str], first: 
         return
     assert id_cell is not None
     if indicator in seen:
-        draft.report(id_cell.name, "duplicate-indicator",
-                     f"{indicator} has a second row (the first is {seen[indicator]})",
-                     indicator=indicator)  # fmt: skip
+        draft.report(
+            id_cell.name,
+            "duplicate-indicator",
+            f"{indicator} has a second row (the first is {seen[indicator]})",
+            indicator=indicator,
+        )
         return
     seen[indicator] = id_cell.name
     where: Where = ("answers", indicator)
@@ -176,16 +190,23 @@ def _value(draft: _Draft, name: str, cell: Cell, text: str, indicator: str) -> A
     if name in ("restricted", "reviewed"):
         flag = parse_bool(cell.value)
         if flag is None:
-            draft.report(cell.name, "wrong-type", f"{name} is true or false, not {text!r}",
-                         indicator=indicator)  # fmt: skip
+            draft.report(
+                cell.name,
+                "wrong-type",
+                f"{name} is true or false, not {text!r}",
+                indicator=indicator,
+            )
         return flag
     return text
 
 
 def _validated(
-    draft: _Draft, output: Path, library: CatalogueLibrary, options: ValidationOptions,
+    draft: _Draft,
+    output: Path,
+    library: CatalogueLibrary,
+    options: ValidationOptions,
     lang: str,
-) -> Imported:  # fmt: skip
+) -> Imported:
     from mgi_cli.authoring.document import matrix_text
     from mgi_cli.errors import CatalogueError
     from mgi_cli.matrix.load import matrix_from_parsed
@@ -202,8 +223,10 @@ def _validated(
     status = loaded.matrix.status if loaded.matrix else "draft"
     if loaded.matrix is not None:  # "at least a draft": completeness gaps are warnings
         loaded.matrix = loaded.matrix.model_copy(update={"status": "draft"})
-    found = [_at_cell(p, draft, parsed.marks, parsed.key_marks)
-             for p in validate_loaded(loaded, library, options)]  # fmt: skip
+    found = [
+        _at_cell(p, draft, parsed.marks, parsed.key_marks)
+        for p in validate_loaded(loaded, library, options)
+    ]
     problems = [*draft.sheet.problems, *found]
     ok = not any(p.severity is Severity.ERROR for p in problems)
     result = Imported(text if ok else None, problems, len(draft.answers), status)
@@ -215,9 +238,11 @@ def _validated(
 
 
 def _at_cell(
-    problem: Problem, draft: _Draft, marks: dict[Where, tuple[int, int]],
+    problem: Problem,
+    draft: _Draft,
+    marks: dict[Where, tuple[int, int]],
     key_marks: dict[Where, tuple[int, int]],
-) -> Problem:  # fmt: skip
+) -> Problem:
     """The problem, moved from its line in the YAML to the cell the value came from."""
     from dataclasses import replace
 
@@ -226,10 +251,13 @@ def _at_cell(
     answers = problem.indicator or any(p[:1] == ("answers",) for p in paths)
     cell = "Matrix" if answers else "Metadata"
     for path in sorted(paths, key=len, reverse=True):
-        found = next((draft.cells[path[:n]] for n in range(len(path), 0, -1)
-                      if path[:n] in draft.cells), None)  # fmt: skip
+        found = next(
+            (draft.cells[path[:n]] for n in range(len(path), 0, -1) if path[:n] in draft.cells),
+            None,
+        )
         if found:
             cell = found
             break
-    return replace(problem, path=draft.sheet.path, line=None, column=None,
-                   message=f"{cell}: {problem.message}")  # fmt: skip
+    return replace(
+        problem, path=draft.sheet.path, line=None, column=None, message=f"{cell}: {problem.message}"
+    )

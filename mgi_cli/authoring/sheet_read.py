@@ -35,8 +35,9 @@ def read_sheet(path: Path, display: str | None = None) -> SheetData:
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         data = SheetData(shown)
-        data.problems.append(Problem(shown, "file-unreadable",
-                                     "not a spreadsheet mgi reads: use .xlsx or .csv"))  # fmt: skip
+        data.problems.append(
+            Problem(shown, "file-unreadable", "not a spreadsheet mgi reads: use .xlsx or .csv")
+        )
         return data
     raw = read_bytes(path, shown)
     if isinstance(raw, Problem):
@@ -66,8 +67,9 @@ def _read_xlsx(raw: bytes, shown: str) -> SheetData:
     try:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (BadZipFile, OSError, KeyError, ValueError) as error:
-        data.problems.append(Problem(shown, "file-unreadable",
-                                     f"not an xlsx workbook mgi can read: {error}"))  # fmt: skip
+        data.problems.append(
+            Problem(shown, "file-unreadable", f"not an xlsx workbook mgi can read: {error}")
+        )
         return data
     try:
         missing = [s for s in (MATRIX_SHEET, METADATA_SHEET) if s not in book.sheetnames]
@@ -105,8 +107,9 @@ def _read_csv(raw: bytes, shown: str) -> SheetData:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        data.problems.append(Problem(shown, "encoding", "the CSV file is not UTF-8",
-                                     hint="save it as CSV UTF-8"))  # fmt: skip
+        data.problems.append(
+            Problem(shown, "encoding", "the CSV file is not UTF-8", hint="save it as CSV UTF-8")
+        )
         return data
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))

@@ -66,25 +66,36 @@ class MatrixStatus:
             return {"path": self.path, "error": self.error}
         m = self.matrix
         return {
-            "path": self.path, "country": m.country, "level": m.level, "locality": m.locality,
-            "assessment": m.assessment, "status": m.status,
-            "assessed_on": m.assessed_on.isoformat(), "catalogue": m.catalogue,
-            "baseline": m.baseline, **asdict(self.tally), "errors": self.errors,
+            "path": self.path,
+            "country": m.country,
+            "level": m.level,
+            "locality": m.locality,
+            "assessment": m.assessment,
+            "status": m.status,
+            "assessed_on": m.assessed_on.isoformat(),
+            "catalogue": m.catalogue,
+            "baseline": m.baseline,
+            **asdict(self.tally),
+            "errors": self.errors,
             "warnings": self.warnings,
             "last_accessed": self.last_accessed.isoformat() if self.last_accessed else None,
             "dimensions": [d.as_json() for d in self.dimensions],
             "overdue_actions": [self._overdue_json(i) for i in self.overdue],
-        }  # fmt: skip
+        }
 
     def days_overdue(self, item: ActionItem) -> int:
         return (self.today - item.due).days if self.today and item.due else 0
 
     def _overdue_json(self, item: ActionItem) -> dict[str, Any]:
         return {
-            "id": item.id, "indicators": list(item.indicators), "action": item.action,
-            "responsible": item.responsible, "due": item.due.isoformat() if item.due else None,
-            "status": item.status, "days_overdue": self.days_overdue(item),
-        }  # fmt: skip
+            "id": item.id,
+            "indicators": list(item.indicators),
+            "action": item.action,
+            "responsible": item.responsible,
+            "due": item.due.isoformat() if item.due else None,
+            "status": item.status,
+            "days_overdue": self.days_overdue(item),
+        }
 
 
 def status_paths(
@@ -126,9 +137,12 @@ def matrix_status(
 
 
 def _count(
-    result: MatrixStatus, matrix: Matrix, catalogue: Catalogue | None,
-    stale: Counter[str | None], lang: str,
-) -> None:  # fmt: skip
+    result: MatrixStatus,
+    matrix: Matrix,
+    catalogue: Catalogue | None,
+    stale: Counter[str | None],
+    lang: str,
+) -> None:
     from mgi_cli.catalogue.view import localized
     from mgi_cli.matrix.indicators import effective_indicators
 

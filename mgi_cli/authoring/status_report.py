@@ -13,8 +13,7 @@ _OVERDUE = "overdue"
 
 
 def write_json(statuses: list[MatrixStatus], stream: TextIO) -> None:
-    json.dump({"matrices": [s.as_json() for s in statuses]}, stream, indent=2,
-              ensure_ascii=False)  # fmt: skip
+    json.dump({"matrices": [s.as_json() for s in statuses]}, stream, indent=2, ensure_ascii=False)
     stream.write("\n")
 
 
@@ -33,9 +32,16 @@ def write_text(statuses: list[MatrixStatus], stream: TextIO, rich: bool) -> None
         if m is None:
             rows.append([status.path, "-", "-", *["-"] * 5, f"not a matrix: {status.error}"])
             continue
-        rows.append([status.path, m.status, m.assessed_on.isoformat(), *_cells(status.tally),
-                     str(len(status.overdue)),
-                     f"{status.errors} error(s), {status.warnings} warning(s)"])  # fmt: skip
+        rows.append(
+            [
+                status.path,
+                m.status,
+                m.assessed_on.isoformat(),
+                *_cells(status.tally),
+                str(len(status.overdue)),
+                f"{status.errors} error(s), {status.warnings} warning(s)",
+            ]
+        )
     _table(["matrix", "status", "assessed on", *_HEAD, _OVERDUE, "validate"], rows, stream, rich)
 
 

@@ -24,6 +24,16 @@ from mgi_cli.commands import (
 )
 
 COMMAND_MODULES: list[ModuleType] = [
-    validate, schema, catalogue, diff, render, init, report,
-    new, fmt, status, export, import_,
-]  # fmt: skip
+    validate,
+    schema,
+    catalogue,
+    diff,
+    render,
+    init,
+    report,
+    new,
+    fmt,
+    status,
+    export,
+    import_,
+]

@@ -69,9 +69,13 @@ def diff(
         raise UsageError(f"{output.parent}: no such folder for the output")
     first, second = sides[0], (sides[1] if len(sides) == 2 else None)
     result = diff_arguments(
-        first, second, catalogue_library(catalogue), ValidationOptions(today=date.today()),
-        include_unchanged=only is None, dimension=dimension,
-    )  # fmt: skip
+        first,
+        second,
+        catalogue_library(catalogue),
+        ValidationOptions(today=date.today()),
+        include_unchanged=only is None,
+        dimension=dimension,
+    )
     if only == "answers":
         result = result.only_answers()
     reporter = DIFF_REPORTERS[output_format]

@@ -50,8 +50,10 @@ def export(
     library = catalogue_library(catalogue)
     cat = library.get(loaded.matrix.catalogue)
     if cat is None:
-        raise MgiError(f"mgi does not have the catalogue {loaded.matrix.catalogue!r}; "
-                       "pass its file with --catalogue FILE")  # fmt: skip
+        raise MgiError(
+            f"mgi does not have the catalogue {loaded.matrix.catalogue!r}; "
+            "pass its file with --catalogue FILE"
+        )
     write = export_xlsx if fmt == "xlsx" else export_csv
     write_atomic(output, write(loaded.matrix, cat, lang))
     sys.stdout.write(f"wrote {output}\n")

@@ -41,8 +41,11 @@ def import_sheet(
     shown = [p for p in result.problems if p.severity == "error" or p.code != "missing-answer"]
     if result.text is None:
         warnings = len(result.problems) - len(errors)
-        raise MgiError(f"{sheet}: {len(errors)} error(s) (and {warnings} warning(s)); "
-                       f"{output} was not written", problems=errors)  # fmt: skip
+        raise MgiError(
+            f"{sheet}: {len(errors)} error(s) (and {warnings} warning(s)); "
+            f"{output} was not written",
+            problems=errors,
+        )
     try:  # e.g. matrices/XAM/ for a new country
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -50,11 +53,15 @@ def import_sheet(
     write_atomic(output, result.text, overwrite=force)
     for problem in shown:
         sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")
-    sys.stdout.write(f"wrote {output}: {result.indicators} indicator(s), "
-                     f"{len(result.problems)} warning(s), {unanswered} unanswered\n")  # fmt: skip
+    sys.stdout.write(
+        f"wrote {output}: {result.indicators} indicator(s), "
+        f"{len(result.problems)} warning(s), {unanswered} unanswered\n"
+    )
     if result.errors_at_status:
-        sys.stdout.write(f"note: the status is {result.status}, at which `mgi validate` "
-                         f"reports {result.errors_at_status} error(s)\n")  # fmt: skip
+        sys.stdout.write(
+            f"note: the status is {result.status}, at which `mgi validate` "
+            f"reports {result.errors_at_status} error(s)\n"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -81,13 +81,22 @@ def new(
     if follow_up_of is not None:
         if country is not None:
             raise UsageError("give either COUNTRY or --follow-up-of, not both")
-        text = _follow_up(follow_up_of, output, library, last, catalogue_version,
-                          modules, day, lang)  # fmt: skip
+        text = _follow_up(
+            follow_up_of, output, library, last, catalogue_version, modules, day, lang
+        )
     else:
         if country is None:
             raise UsageError("missing COUNTRY (or --follow-up-of BASELINE)")
-        text = _baseline(country, level, locality, modules, lang, day, title,
-                         _target(library, last, catalogue_version, level))  # fmt: skip
+        text = _baseline(
+            country,
+            level,
+            locality,
+            modules,
+            lang,
+            day,
+            title,
+            _target(library, last, catalogue_version, level),
+        )
     try:  # e.g. matrices/XAM/ for a new country
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
@@ -97,22 +106,39 @@ def new(
 
 
 def _baseline(
-    country: str, level: str, locality: str | None, modules: str | None, lang: str,
-    day: date, title: str | None, cat: Catalogue,
-) -> str:  # fmt: skip
+    country: str,
+    level: str,
+    locality: str | None,
+    modules: str | None,
+    lang: str,
+    day: date,
+    title: str | None,
+    cat: Catalogue,
+) -> str:
     from mgi_cli.authoring.new_matrix import NewMatrix, new_matrix_text, parse_modules
 
     request = NewMatrix(
-        country=country.upper(), level=level, modules=parse_modules(modules or "standard"),
-        assessed_on=day, locality=locality, title=title, lang=lang,
-    )  # fmt: skip
+        country=country.upper(),
+        level=level,
+        modules=parse_modules(modules or "standard"),
+        assessed_on=day,
+        locality=locality,
+        title=title,
+        lang=lang,
+    )
     return new_matrix_text(request, cat)
 
 
 def _follow_up(
-    baseline: Path, output: Path, library: CatalogueLibrary, last: Catalogue | None,
-    version: str | None, modules: str | None, day: date, lang: str,
-) -> str:  # fmt: skip
+    baseline: Path,
+    output: Path,
+    library: CatalogueLibrary,
+    last: Catalogue | None,
+    version: str | None,
+    modules: str | None,
+    day: date,
+    lang: str,
+) -> str:
     from mgi_cli.authoring.follow_up import follow_up
     from mgi_cli.authoring.new_matrix import parse_modules
     from mgi_cli.matrix.load import load_matrix
@@ -125,24 +151,34 @@ def _follow_up(
         version = base.catalogue
         if library.get(version) is None:  # named by the file, not the command line: exit 1
             known = ", ".join(library.known()) or "none"
-            raise MgiError(f"{baseline} answers the catalogue {version!r}, which mgi does "
-                           f"not have (installed: {known}); add its file with --catalogue "
-                           "FILE")  # fmt: skip
+            raise MgiError(
+                f"{baseline} answers the catalogue {version!r}, which mgi does "
+                f"not have (installed: {known}); add its file with --catalogue "
+                "FILE"
+            )
     cat = _target(library, last, version, base.level)
     result = follow_up(
-        base, (baseline, output), cat,
-        modules=parse_modules(modules) if modules else None, assessed_on=day, lang=lang,
-    )  # fmt: skip
+        base,
+        (baseline, output),
+        cat,
+        modules=parse_modules(modules) if modules else None,
+        assessed_on=day,
+        lang=lang,
+    )
     for new_id, old_id in result.mapped:
         sys.stderr.write(f"mgi: {new_id} starts from the baseline's answer to {old_id}\n")
     for old_id in result.dropped:
-        sys.stderr.write(f"mgi: the baseline's answer to {old_id} has no place in "
-                         f"{cat.ref} and is not carried over\n")  # fmt: skip
+        sys.stderr.write(
+            f"mgi: the baseline's answer to {old_id} has no place in "
+            f"{cat.ref} and is not carried over\n"
+        )
     for new_id in result.off_scale:
-        sys.stderr.write(f"mgi: {new_id}: the baseline's answer is not on the new scale; "
-                         "left empty\n")  # fmt: skip
-    sys.stderr.write(f"mgi: {len(result.carried)} answer(s) carried over, marked "
-                     "`reviewed: false`\n")  # fmt: skip
+        sys.stderr.write(
+            f"mgi: {new_id}: the baseline's answer is not on the new scale; left empty\n"
+        )
+    sys.stderr.write(
+        f"mgi: {len(result.carried)} answer(s) carried over, marked `reviewed: false`\n"
+    )
     return result.text
 
 
@@ -154,8 +190,9 @@ def _target(
         found = library.get(version)
         if found is None:
             known = ", ".join(library.known()) or "none"
-            raise UsageError(f"no catalogue {version!r} (installed: {known}); "
-                             "add its file with --catalogue FILE")  # fmt: skip
+            raise UsageError(
+                f"no catalogue {version!r} (installed: {known}); add its file with --catalogue FILE"
+            )
         return found
     if last is not None:
         return last

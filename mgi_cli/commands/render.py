@@ -65,10 +65,16 @@ def profile(
 
     warnings: list[Problem] = []
     text = render_profile_file(
-        matrix, catalogue_library(catalogue), fmt=output_format, audience=audience,
-        lang=lang, template_dir=template_dir, today=date.today(), problems=warnings,
+        matrix,
+        catalogue_library(catalogue),
+        fmt=output_format,
+        audience=audience,
+        lang=lang,
+        template_dir=template_dir,
+        today=date.today(),
+        problems=warnings,
         compare_national=compare_national,
-    )  # fmt: skip
+    )
     for problem in warnings:
         sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")
     if output is None:

@@ -23,8 +23,11 @@ def status(
     catalogue: CatalogueOption = None,
     score: Annotated[
         bool,
-        typer.Option("--score", help="Also show scores of one country's own progress (text "
-                     "only; yes 100, partial 50, no 0; never across countries)."),
+        typer.Option(
+            "--score",
+            help="Also show scores of one country's own progress (text "
+            "only; yes 100, partial 50, no 0; never across countries).",
+        ),
     ] = False,
 ) -> None:
     """Show progress: answered, unreviewed, unreferenced and stale, per dimension."""

@@ -84,12 +84,16 @@ def validate(
     progress = _Progress(show_progress(fmt, sys.stdout, sys.stderr, os.environ))
     try:
         report = validate_paths(
-            targets, catalogue_library(extra_catalogues), options,
+            targets,
+            catalogue_library(extra_catalogues),
+            options,
             jobs=jobs or default_jobs(),
             strict=strict if strict is not None else bool(config and config.strict),
-            on_start=progress.start, on_file=progress.advance,
-            repository=repository, changed_since=changed_since,
-        )  # fmt: skip
+            on_start=progress.start,
+            on_file=progress.advance,
+            repository=repository,
+            changed_since=changed_since,
+        )
     finally:
         progress.stop()
     REPORTERS[fmt](report, sys.stdout, use_color(sys.stdout))
@@ -135,9 +139,14 @@ class _Progress:
         # No refresh thread: the run forks worker processes, and forking a threaded
         # process can deadlock; the bar is redrawn as results come in instead.
         self._bar = Progress(
-            "validating", BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-            console=Console(stderr=True), transient=True, auto_refresh=False,
-        )  # fmt: skip
+            "validating",
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            console=Console(stderr=True),
+            transient=True,
+            auto_refresh=False,
+        )
         self._bar.start()
         self._task = self._bar.add_task("validate", total=total)
 

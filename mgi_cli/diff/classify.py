@@ -43,9 +43,12 @@ def _reference_key(reference: Reference) -> str:
 
 def _reference_value(reference: Reference) -> tuple[object, ...]:
     return (
-        normalise(reference.title), (reference.url or "").strip(), reference.publisher,
-        reference.published, reference.accessed,
-    )  # fmt: skip
+        normalise(reference.title),
+        (reference.url or "").strip(),
+        reference.publisher,
+        reference.published,
+        reference.accessed,
+    )
 
 
 def reference_changes(

@@ -39,9 +39,11 @@ class _Pair:
 
 
 def check_comparable(
-    baseline: Matrix, follow_up: Matrix, baseline_catalogue: Catalogue,
+    baseline: Matrix,
+    follow_up: Matrix,
+    baseline_catalogue: Catalogue,
     follow_up_catalogue: Catalogue,
-) -> None:  # fmt: skip
+) -> None:
     """Refuse (``Refused``, exit 1) matrices that cannot be compared meaningfully."""
     for name in ("country", "level", "locality"):
         mine, theirs = getattr(baseline, name), getattr(follow_up, name)
@@ -156,10 +158,11 @@ def _context_pairs(b: Matrix, f: Matrix, bcat: Catalogue, fcat: Catalogue) -> li
     before = {i.id: i for i in context_indicators(b, bcat)}
     after = context_indicators(f, fcat)
     pairs = [
-        _Pair(i, fcat, i.id, i.id) if i.id in before
+        _Pair(i, fcat, i.id, i.id)
+        if i.id in before
         else _Pair(i, fcat, None, i.id, kind="context_added")
         for i in after
-    ]  # fmt: skip
+    ]
     kept = {i.id for i in after}
     removed = [i for i in before.values() if i.id not in kept]
     return pairs + [_Pair(i, bcat, i.id, None, kind="context_removed") for i in removed]
@@ -184,10 +187,12 @@ def _entry(pair: _Pair, b: Matrix, f: Matrix, bcat: Catalogue) -> IndicatorChang
     new_scale = pair.catalogue.scale_of(pair.indicator) if pair.after_id else []
     was_unused, now_unused = _not_used(b, pair.before_id), _not_used(f, pair.after_id)
     scope = (
-        "marked_not_used" if was_unused is None and now_unused is not None
-        else "used_again" if was_unused is not None and now_unused is None
+        "marked_not_used"
+        if was_unused is None and now_unused is not None
+        else "used_again"
+        if was_unused is not None and now_unused is None
         else None
-    )  # fmt: skip
+    )
     # Not using an indicator any more explains its missing answer, and the reverse.
     explained = (scope == "marked_not_used" and after is None) or (
         scope == "used_again" and before is None
@@ -199,10 +204,12 @@ def _entry(pair: _Pair, b: Matrix, f: Matrix, bcat: Catalogue) -> IndicatorChang
         details.append(scope)
     if pair.kind is None and before != after and not explained:
         details.append(
-            "newly_answered" if before is None
-            else "no_longer_answered" if after is None
+            "newly_answered"
+            if before is None
+            else "no_longer_answered"
+            if after is None
             else "answer_changed"
-        )  # fmt: skip
+        )
     runs: tuple[WordChange, ...] = ()
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
@@ -245,7 +252,10 @@ def _order(
     position = {ident: index for index, ident in enumerate(sequence)}
 
     def key(entry: IndicatorChange) -> tuple[int, bool, int]:
-        return (dims.index(entry.domain) if entry.domain in dims else len(dims),
-                entry.module != "standard", position.get(entry.indicator, 0))  # fmt: skip
+        return (
+            dims.index(entry.domain) if entry.domain in dims else len(dims),
+            entry.module != "standard",
+            position.get(entry.indicator, 0),
+        )
 
     return key

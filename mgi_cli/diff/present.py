@@ -32,9 +32,12 @@ KIND_LABELS = {
     "unchanged": "unchanged",
 }
 COUNT_LABELS = {
-    "yes": "yes", "partial": "partial", "no": "no", "not_applicable": "n/a",
+    "yes": "yes",
+    "partial": "partial",
+    "no": "no",
+    "not_applicable": "n/a",
     "unanswered": "unanswered",
-}  # fmt: skip
+}
 NONE = "-"
 #: Words of unchanged text kept on each side of a change in a word diff.
 CONTEXT_WORDS = 6
@@ -60,13 +63,14 @@ def diff_context(diff: Diff) -> dict[str, Any]:
         ],
         "modules": [_rollup(m) for m in diff.modules],
         "answer_rows": [r for r in rows if r["kind"] in ANSWER_KINDS],
-        "evidence_rows": [r for r in rows if r["kind"] in ("justification_changed",
-                                                            "references_changed")],
+        "evidence_rows": [
+            r for r in rows if r["kind"] in ("justification_changed", "references_changed")
+        ],
         "unchanged_rows": [r for r in rows if r["kind"] == "unchanged"],
         "detail_rows": [r for r in rows if r["runs"] or r["references"]],
         "restricted": sum(1 for c in diff.changes if c.restricted and c.changed),
         "action_rows": [_action_row(a) for a in diff.actions],
-    }  # fmt: skip
+    }
 
 
 def _action_row(progress: ActionProgress) -> dict[str, Any]:
@@ -132,15 +136,18 @@ def _rollup(summary: Summary) -> dict[str, Any]:
         "id": summary.id,
         "name": summary.name,
         "counts": [
-            {"before": summary.before[k], "after": summary.after[k],
-             "changed": summary.before[k] != summary.after[k]}
+            {
+                "before": summary.before[k],
+                "after": summary.after[k],
+                "changed": summary.before[k] != summary.after[k],
+            }
             for k in COUNTED
         ],
         "progressed": summary.progressed,
         "regressed": summary.regressed,
         "changed": summary.changed,
         "indicators": summary.indicators,
-    }  # fmt: skip
+    }
 
 
 def _row(change: IndicatorChange) -> dict[str, Any]:
@@ -157,11 +164,13 @@ def _row(change: IndicatorChange) -> dict[str, Any]:
     notes = ["restricted", *remarks] if change.restricted else remarks
     references = [
         (mark, title)
-        for mark, titles in (("added", change.references_added),
-                             ("removed", change.references_removed),
-                             ("updated", change.references_updated))
+        for mark, titles in (
+            ("added", change.references_added),
+            ("removed", change.references_removed),
+            ("updated", change.references_updated),
+        )
         for title in titles
-    ]  # fmt: skip
+    ]
     return {
         "indicator": change.indicator,
         "domain": change.domain,

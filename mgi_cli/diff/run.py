@@ -51,10 +51,15 @@ def diff_arguments(
         )
     old, new = _matrix(base), _matrix(follow)
     return diff_matrices(
-        old, new, _catalogue(library, old), _catalogue(library, new),
-        baseline_path=base_spec.display, follow_up_path=follow_spec.display,
-        include_unchanged=include_unchanged, dimension=dimension,
-    )  # fmt: skip
+        old,
+        new,
+        _catalogue(library, old),
+        _catalogue(library, new),
+        baseline_path=base_spec.display,
+        follow_up_path=follow_spec.display,
+        include_unchanged=include_unchanged,
+        dimension=dimension,
+    )
 
 
 def _baseline_of(loaded: LoadedMatrix, spec: SideSpec) -> str:

@@ -45,8 +45,9 @@ def write_text(diff: Diff, stream: TextIO, color: bool) -> None:
         )
     out += _rollups(ctx, style)
     out += _changes("Answers that changed", ctx["answer_rows"], style)
-    out += _changes("Justification or references updated, answer unchanged",
-                    ctx["evidence_rows"], style)  # fmt: skip
+    out += _changes(
+        "Justification or references updated, answer unchanged", ctx["evidence_rows"], style
+    )
     if ctx["unchanged_rows"]:
         ids = " ".join(
             r["indicator"] + (f" (was {r['replaced_from']})" if r["replaced_from"] else "")
@@ -84,10 +85,17 @@ def _changes(title: str, rows: list[dict[str, Any]], style: _Style) -> list[str]
         return []
     header = ["indicator", "dim", "before", "after", "change", "direction", "notes"]
     cells = [
-        [r["indicator"], r["domain"], r["before"], r["after"], r["kind_label"],
-         r["direction"], r["notes"]]
+        [
+            r["indicator"],
+            r["domain"],
+            r["before"],
+            r["after"],
+            r["kind_label"],
+            r["direction"],
+            r["notes"],
+        ]
         for r in rows
-    ]  # fmt: skip
+    ]
     return ["", style.bold(f"{title} ({len(rows)})"), *_table(header, cells, style)]
 
 
@@ -122,9 +130,12 @@ def _details(rows: list[dict[str, Any]], style: _Style) -> list[str]:
         if row["runs"]:
             words = " ".join(_run(r, style) for r in row["runs"])
             out += textwrap.wrap(
-                words, WIDTH, initial_indent="    ", subsequent_indent="    ",
+                words,
+                WIDTH,
+                initial_indent="    ",
+                subsequent_indent="    ",
                 break_on_hyphens=False,
-            )  # fmt: skip
+            )
         marks = {"added": "+", "removed": "-", "updated": "~"}
         for ref in row["references"]:
             out.append(f"    {marks[ref['mark']]} reference {ref['mark']}: {ref['title']}")

@@ -46,19 +46,22 @@ def matrix_from_parsed(path: Path, parsed: ParsedYaml) -> LoadedMatrix:
     if not isinstance(data, dict):
         loaded.problems.append(
             parsed.problem(
-                (), "wrong-type", "a matrix is a mapping of keys (format, country, answers, ...)",
+                (),
+                "wrong-type",
+                "a matrix is a mapping of keys (format, country, answers, ...)",
                 hint="start from `mgi new` or the files in examples/",
-            )  # fmt: skip
+            )
         )
         return loaded
     fmt = data.get("format")
     if isinstance(fmt, str) and fmt.startswith("mgi-matrix/") and fmt != "mgi-matrix/1":
         loaded.problems.append(
             parsed.problem(
-                ("format",), "unknown-format",
+                ("format",),
+                "unknown-format",
                 f"this version of mgi reads mgi-matrix/1, not {fmt}",
                 hint="upgrade mgi",
-            )  # fmt: skip
+            )
         )
         return loaded
     answers = _load_answers(data.get("answers"), loaded)
@@ -82,9 +85,12 @@ def _load_answers(raw: Any, loaded: LoadedMatrix) -> dict[str, Answer | None]:
         if not isinstance(key, str):
             loaded.problems.append(
                 parsed.problem(
-                    where, "wrong-type", f"the indicator id {key!r} should be a text",
-                    key=True, hint="quote the id",
-                )  # fmt: skip
+                    where,
+                    "wrong-type",
+                    f"the indicator id {key!r} should be a text",
+                    key=True,
+                    hint="quote the id",
+                )
             )
             continue
         try:

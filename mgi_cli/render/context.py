@@ -135,8 +135,11 @@ def _comparison(
     try:
         refuse_unpublished(national, disclosure)
     except MgiError as error:
-        loc.warn(CODE, "the comparison with the national matrix is left out: " + error.message,
-                 path=loc.source)  # fmt: skip
+        loc.warn(
+            CODE,
+            "the comparison with the national matrix is left out: " + error.message,
+            path=loc.source,
+        )
         return None
     return build_comparison(context["dimensions"], national, context["place"], loc.lang, tr)
 
@@ -151,9 +154,10 @@ def _dimension_section(
     sub_areas = {s.id: loc.text(s.name, f"sub-area {s.id!r} name") for s in dimension.sub_areas}
     order = list(sub_areas)
     mine = [
-        i for i in indicators
+        i
+        for i in indicators
         if i.dimension == dimension.id and (i.module == STANDARD or is_context_specific(i))
-    ]  # fmt: skip
+    ]
     # Stable: within a sub-area the catalogue's indicators come first, then the matrix's.
     mine.sort(key=lambda i: order.index(i.sub_area) if i.sub_area in order else len(order))
     own_group = tr.gettext("Context-specific indicators")
@@ -172,8 +176,10 @@ def _dimension_section(
         name=loc.text(dimension.name, f"dimension {dimension.id} name"),
         indicators=mine,
         grouping=grouping,
-        disclosure=disclosure, loc=loc, tr=tr,
-    )  # fmt: skip
+        disclosure=disclosure,
+        loc=loc,
+        tr=tr,
+    )
     section["number"] = dimension.number
     section["short_name"] = short
     return section
@@ -205,9 +211,15 @@ def _module_sections(
         mine.sort(key=lambda i: rank.get(i.dimension, len(rank)))
         name = loc.text(module.name, f"module {module.id!r} name")
         section = build_section(
-            anchor=f"module-{module.id}", heading=name, name=name, indicators=mine,
-            grouping=grouping, disclosure=disclosure, loc=loc, tr=tr,
-        )  # fmt: skip
+            anchor=f"module-{module.id}",
+            heading=name,
+            name=name,
+            indicators=mine,
+            grouping=grouping,
+            disclosure=disclosure,
+            loc=loc,
+            tr=tr,
+        )
         section["module"] = module.id
         section["short_name"] = name
         sections.append(section)

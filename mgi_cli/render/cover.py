@@ -75,9 +75,10 @@ def _subtitle(matrix: Matrix, tr: Translations) -> str:
 
 def status_label(status: str, tr: Translations, *, local: bool = False) -> str:
     validated = (
-        tr.gettext("Validated by the local authority") if local
+        tr.gettext("Validated by the local authority")
+        if local
         else tr.gettext("Validated by the government")
-    )  # fmt: skip
+    )
     return {
         "draft": tr.gettext("Draft"),
         "in_review": tr.gettext("In review"),
@@ -100,14 +101,20 @@ def _meta(
     modules = [m for m in catalogue.modules if m.id in matrix.modules]
     rows += [
         {"label": tr.gettext("Assessment"), "value": assessment},
-        {"label": tr.gettext("Assessment date"),
-         "value": format_date(matrix.assessed_on, loc.lang)},
+        {
+            "label": tr.gettext("Assessment date"),
+            "value": format_date(matrix.assessed_on, loc.lang),
+        },
         {"label": tr.gettext("Indicator catalogue"), "value": catalogue.ref},
-        {"label": tr.gettext("Modules"),
-         "value": ", ".join(loc.text(m.name, f"module {m.id!r} name") for m in modules)},
-        {"label": tr.gettext("Status"),
-         "value": status_label(matrix.status, tr, local=is_local(matrix))},
-    ]  # fmt: skip
+        {
+            "label": tr.gettext("Modules"),
+            "value": ", ".join(loc.text(m.name, f"module {m.id!r} name") for m in modules),
+        },
+        {
+            "label": tr.gettext("Status"),
+            "value": status_label(matrix.status, tr, local=is_local(matrix)),
+        },
+    ]
     return rows
 
 

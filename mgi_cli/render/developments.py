@@ -27,9 +27,14 @@ if TYPE_CHECKING:
     from mgi_cli.matrix.models import Matrix
 
 _ANSWER_KINDS = frozenset(
-    {"added_to_catalogue", "retired_from_catalogue", "answer_changed", "newly_answered",
-     "no_longer_answered"}
-)  # fmt: skip
+    {
+        "added_to_catalogue",
+        "retired_from_catalogue",
+        "answer_changed",
+        "newly_answered",
+        "no_longer_answered",
+    }
+)
 _SCOPE_KINDS = frozenset({"context_added", "context_removed", "marked_not_used", "used_again"})
 _EVIDENCE_KINDS = frozenset({"justification_changed", "references_changed"})
 
@@ -45,10 +50,11 @@ def build_developments(
 ) -> dict[str, Any]:
     hidden = disclosure.restricted | (restricted_ids(baseline) if baseline else frozenset())
     changes = [
-        c for c in diff.changes
+        c
+        for c in diff.changes
         if disclosure.audience == "government"
         or not (c.restricted or c.indicator in hidden or (c.replaced_from or "") in hidden)
-    ]  # fmt: skip
+    ]
     # A module answered for the first time is a section of its own, not 12 "changes".
     new_modules = set(follow_up.modules) - set(baseline.modules) if baseline else set()
     lists: dict[str, list[dict[str, Any]]] = {"progress": [], "regression": [], "neutral": []}

@@ -61,25 +61,30 @@ def load_national(path: Path, matrix: Matrix, library: CatalogueLibrary) -> Nati
     try:
         mode = target.stat().st_mode
     except OSError as error:
-        raise MgiError(f"the national matrix {matrix.context!r} cannot be read "
-                       f"({error.strerror or error})") from None  # fmt: skip
+        raise MgiError(
+            f"the national matrix {matrix.context!r} cannot be read ({error.strerror or error})"
+        ) from None
     if not stat.S_ISREG(mode):
-        raise MgiError(f"the national matrix {matrix.context!r} is not a regular file; "
-                       "it was not read")  # fmt: skip
+        raise MgiError(
+            f"the national matrix {matrix.context!r} is not a regular file; it was not read"
+        )
     from mgi_cli.matrix.load import load_matrix
     from mgi_cli.problems import Severity
 
     loaded = load_matrix(target)
     national = loaded.matrix
     if national is None or any(p.severity is Severity.ERROR for p in loaded.problems):
-        raise MgiError(f"the national matrix {matrix.context!r} cannot be read as a matrix "
-                       f"(see `mgi validate {target}`)")  # fmt: skip
+        raise MgiError(
+            f"the national matrix {matrix.context!r} cannot be read as a matrix "
+            f"(see `mgi validate {target}`)"
+        )
     if national.level != "national" or national.country != matrix.country:
         raise MgiError(f"{matrix.context!r} is not a national matrix of {matrix.country}")
     catalogue = library.get(national.catalogue)
     if catalogue is None:
-        raise MgiError(f"mgi does not have the catalogue {national.catalogue!r} of "
-                       f"the national matrix")  # fmt: skip
+        raise MgiError(
+            f"mgi does not have the catalogue {national.catalogue!r} of the national matrix"
+        )
     return National(national, catalogue, str(target))
 
 
@@ -127,12 +132,14 @@ def build_comparison(
         if section["number"] not in tallies:
             continue
         mine = {c["key"]: int(c["count"]) for c in section["counts"] if c["key"] in CATEGORIES}
-        rows.append({
-            "number": section["number"],
-            "heading": section["heading"],
-            "local": _side(mine, labels, lang),
-            "national": _side(tallies[section["number"]], labels, lang),
-        })  # fmt: skip
+        rows.append(
+            {
+                "number": section["number"],
+                "heading": section["heading"],
+                "local": _side(mine, labels, lang),
+                "national": _side(tallies[section["number"]], labels, lang),
+            }
+        )
     return {
         "local": local_place,
         "national": nat.title or country_name(nat.country, lang) or nat.country,

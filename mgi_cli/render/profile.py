@@ -58,10 +58,18 @@ def render_profile(
     if fmt not in FORMATS:
         raise UsageError(f"unknown --format {fmt!r}; use md or html")
     context = build_profile_context(
-        matrix, catalogue, audience=audience, lang=lang, diff=diff, baseline=baseline,
-        problems=problems, source=source, national=national, compare_national=compare_national,
+        matrix,
+        catalogue,
+        audience=audience,
+        lang=lang,
+        diff=diff,
+        baseline=baseline,
+        problems=problems,
+        source=source,
+        national=national,
+        compare_national=compare_national,
         today=today,
-    )  # fmt: skip
+    )
     return render_template(f"profile.{fmt}.j2", context, lang=lang, template_dir=template_dir)
 
 

@@ -50,9 +50,10 @@ def render_profile_file(
     chosen = check_audience(audience)
     loaded = load_matrix(path)
     errors = [
-        p for p in validate_loaded(loaded, library, ValidationOptions(today=today))
+        p
+        for p in validate_loaded(loaded, library, ValidationOptions(today=today))
         if p.severity is Severity.ERROR
-    ]  # fmt: skip
+    ]
     if errors or loaded.matrix is None:
         raise MgiError(
             f"{loaded.display} is not valid; fix it before rendering (see `mgi validate`)",
@@ -66,10 +67,20 @@ def render_profile_file(
     diff, baseline = _diff(path, loaded.display, matrix, catalogue, library, problems)
     national = _national(path, loaded.display, matrix, library, problems, compare_national)
     return render_profile(
-        matrix, catalogue, fmt=fmt, audience=chosen, lang=lang, template_dir=template_dir,
-        diff=diff, baseline=baseline, problems=problems, source=loaded.display,
-        national=national, compare_national=compare_national, today=today,
-    )  # fmt: skip
+        matrix,
+        catalogue,
+        fmt=fmt,
+        audience=chosen,
+        lang=lang,
+        template_dir=template_dir,
+        diff=diff,
+        baseline=baseline,
+        problems=problems,
+        source=loaded.display,
+        national=national,
+        compare_national=compare_national,
+        today=today,
+    )
 
 
 def _check_choice(value: str, choices: tuple[str, ...], option: str) -> None:
@@ -105,9 +116,13 @@ def _diff(
         if base is None or base_catalogue is None:
             raise MgiError(f"the baseline {matrix.baseline!r} or its catalogue cannot be read")
         diff = diff_matrices(
-            base, matrix, base_catalogue, catalogue,
-            baseline_path=str(target), follow_up_path=display,
-        )  # fmt: skip
+            base,
+            matrix,
+            base_catalogue,
+            catalogue,
+            baseline_path=str(target),
+            follow_up_path=display,
+        )
     except MgiError as error:
         if problems is not None:
             problems.append(

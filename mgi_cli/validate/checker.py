@@ -49,10 +49,11 @@ def validate_loaded(
         if ctx.catalogue is None:
             known = ", ".join(library.known()) or "none"
             ctx.report(
-                ("catalogue",), "unknown-catalogue",
+                ("catalogue",),
+                "unknown-catalogue",
                 f"mgi does not have the catalogue {matrix.catalogue!r}",
                 hint=f"installed: {known}; pass another with --catalogue FILE",
-            )  # fmt: skip
+            )
     for rule in RULES:
         rule(ctx)
     problems.extend(ctx.problems)

@@ -39,9 +39,12 @@ def _walk(top: Path, files: list[Path], problems: list[Problem]) -> None:
         real = os.path.realpath(folder)
         if real in visited:
             problems.append(
-                Problem(str(folder), "symlink-loop",
-                        "this folder links back to one already checked; skipped",
-                        severity=Severity.WARNING)  # fmt: skip
+                Problem(
+                    str(folder),
+                    "symlink-loop",
+                    "this folder links back to one already checked; skipped",
+                    severity=Severity.WARNING,
+                )
             )
             continue
         visited.add(real)
@@ -49,8 +52,11 @@ def _walk(top: Path, files: list[Path], problems: list[Problem]) -> None:
             entries = sorted(os.scandir(folder), key=lambda e: e.name)
         except OSError as error:
             problems.append(
-                Problem(str(folder), "file-unreadable",
-                        f"cannot list the folder: {error.strerror or error}")  # fmt: skip
+                Problem(
+                    str(folder),
+                    "file-unreadable",
+                    f"cannot list the folder: {error.strerror or error}",
+                )
             )
             continue
         subfolders: list[Path] = []

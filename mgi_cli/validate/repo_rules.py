@@ -62,16 +62,18 @@ def refuse_to_read(path: Path, display: str, root: Path | None) -> Problem | Non
         return None  # missing or unreadable: the reader says so in its own words
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         return Problem(
-            display, "file-unreadable",
+            display,
+            "file-unreadable",
             "not a regular file (a device, pipe or socket); it was not read",
-        )  # fmt: skip
+        )
     if root is not None and not _inside(path, root):
         return Problem(
-            display, "link-outside-repository",
+            display,
+            "link-outside-repository",
             f"this file is a link to {os.path.realpath(path)}, outside the repository; "
             "it was not read",
             hint="keep matrices inside the repository, as files rather than links",
-        )  # fmt: skip
+        )
     return None
 
 

@@ -25,27 +25,31 @@ def check_answers(ctx: RuleContext) -> None:
             continue
         if indicator.module not in declared:
             ctx.report(
-                where, "undeclared-module",
+                where,
+                "undeclared-module",
                 f"{indicator_id} belongs to the module {indicator.module!r}, which this "
                 "matrix does not declare",
-                key=True, hint=f"add {indicator.module} to `modules:` or remove the answer",
-            )  # fmt: skip
+                key=True,
+                hint=f"add {indicator.module} to `modules:` or remove the answer",
+            )
         if entry is None or entry.answer is None:
             continue
         choices = [c.id for c in catalogue.scale_of(indicator)]
         if entry.answer not in choices:
             ctx.report(
-                (*where, "answer"), "invalid-answer",
+                (*where, "answer"),
+                "invalid-answer",
                 f"{entry.answer!r} is not an answer to {indicator_id}; it takes "
                 + ", ".join(choices),
-            )  # fmt: skip
+            )
         elif not (entry.justification or "").strip():
             ctx.report(
-                (*where, "answer"), "missing-justification",
+                (*where, "answer"),
+                "missing-justification",
                 f"{indicator_id} is answered without a justification",
                 severity=ctx.completeness(),
                 hint="say why, naming the law, policy or body",
-            )  # fmt: skip
+            )
     _check_missing(ctx)
     _check_unreviewed(ctx)
 
@@ -75,20 +79,23 @@ def _check_missing(ctx: RuleContext) -> None:
             ("answers", indicator.id) if present else ("answers",),
             "missing-answer",
             f"{indicator.id} has no answer" if present else f"{indicator.id} is missing",
-            severity=ctx.completeness(), key=True,
-        )  # fmt: skip
+            severity=ctx.completeness(),
+            key=True,
+        )
 
 
 def _check_unreviewed(ctx: RuleContext) -> None:
     waiting = [k for k, a in ctx.matrix.answers.items() if a is not None and not a.reviewed]
     if waiting:
         ctx.report(
-            ("answers",), "unreviewed-answers",
+            ("answers",),
+            "unreviewed-answers",
             f"{len(waiting)} answer(s) carried over from the baseline still need review "
             f"(first: {waiting[0]})",
-            severity=ctx.completeness(), key=True,
+            severity=ctx.completeness(),
+            key=True,
             hint="check each one and remove `reviewed: false`",
-        )  # fmt: skip
+        )
 
 
 def check_references(ctx: RuleContext) -> None:
@@ -104,36 +111,42 @@ def check_references(ctx: RuleContext) -> None:
             counts = {c.id: c.counts_as for c in ctx.catalogue.scale_of(indicator)}  # type: ignore[union-attr]
             if counts.get(entry.answer) in ("yes", "partial"):
                 ctx.report(
-                    (*where, "answer"), "missing-reference",
+                    (*where, "answer"),
+                    "missing-reference",
                     f"{indicator_id} is answered {entry.answer!r} without a reference",
                     severity=ctx.completeness(),
                     hint="add the law, policy or page that shows it under `references:`",
-                )  # fmt: skip
+                )
         for index, reference in enumerate(entry.references):
             here = (*where, "references", index)
             if reference.url is not None and not _is_web_url(reference.url):
                 ctx.report(
-                    (*here, "url"), "reference-url",
+                    (*here, "url"),
+                    "reference-url",
                     f"the reference URL {reference.url[:80]!r} is not an http(s) address",
                     hint="only http:// and https:// links are allowed",
-                )  # fmt: skip
+                )
             for name in ("published", "accessed"):
                 value = getattr(reference, name)
                 if value is not None and value > today:
                     ctx.report((*here, name), "future-date", f"{name} {value} is in the future")
             if reference.accessed and reference.accessed > matrix.assessed_on:
                 ctx.report(
-                    (*here, "accessed"), "accessed-after-assessment",
+                    (*here, "accessed"),
+                    "accessed-after-assessment",
                     f"accessed {reference.accessed} is after the assessment date "
                     f"{matrix.assessed_on}",
-                )  # fmt: skip
-            if reference.published and reference.accessed and (
-                reference.published > reference.accessed
+                )
+            if (
+                reference.published
+                and reference.accessed
+                and (reference.published > reference.accessed)
             ):
                 ctx.report(
-                    (*here, "published"), "published-after-accessed",
+                    (*here, "published"),
+                    "published-after-accessed",
                     f"published {reference.published} is after accessed {reference.accessed}",
-                )  # fmt: skip
+                )
             _check_age(ctx, here, reference.accessed)
 
 
@@ -142,19 +155,23 @@ def _check_age(ctx: RuleContext, here: tuple[object, ...], accessed: object) -> 
 
     if not isinstance(accessed, date):
         ctx.report(
-            here, "undated-reference", "the reference has no `accessed` date",
+            here,
+            "undated-reference",
+            "the reference has no `accessed` date",
             severity=Severity.WARNING,
             hint="add `accessed: YYYY-MM-DD` so readers can see how fresh it is",
-        )  # fmt: skip
+        )
         return
     age = (ctx.matrix.assessed_on - accessed).days
     if age > ctx.options.stale_after_days:
         ctx.report(
-            (*here, "accessed"), "stale-reference",
+            (*here, "accessed"),
+            "stale-reference",
             f"the reference was last accessed {age // 365} year(s) before the assessment "
             f"({accessed}); data go stale",
-            severity=Severity.WARNING, hint="check the source again and update `accessed`",
-        )  # fmt: skip
+            severity=Severity.WARNING,
+            hint="check the source again and update `accessed`",
+        )
 
 
 _WEB_URL = re.compile(r"https?://[^\s/?#@]+(?:@[^\s/?#]+)?(?:[/?#]\S*)?", re.IGNORECASE)

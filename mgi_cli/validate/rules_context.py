@@ -38,10 +38,13 @@ def _check_place(ctx: RuleContext) -> None:
         for key in ("subdivision", "context"):
             if getattr(matrix, key) is not None:
                 ctx.report(
-                    (key,), "unexpected-local-key",
+                    (key,),
+                    "unexpected-local-key",
                     f"`{key}` describes a local assessment; this matrix is national",
-                    severity=Severity.WARNING, key=True, hint=f"remove `{key}`",
-                )  # fmt: skip
+                    severity=Severity.WARNING,
+                    key=True,
+                    hint=f"remove `{key}`",
+                )
         return
     if matrix.subdivision is not None:
         _check_subdivision(ctx, matrix.subdivision)
@@ -54,10 +57,11 @@ def _check_subdivision(ctx: RuleContext, code: str) -> None:
     if is_user_assigned(country):
         if re.fullmatch(rf"{country}-[A-Z0-9]{{1,3}}", code) is None:
             ctx.report(
-                ("subdivision",), "unknown-subdivision",
+                ("subdivision",),
+                "unknown-subdivision",
                 f"{code!r} is not a subdivision code of the user-assigned country {country}",
                 hint=f"write {country}- and 1 to 3 capital letters or digits, e.g. {country}-01",
-            )  # fmt: skip
+            )
         return
     import pycountry
 
@@ -69,23 +73,28 @@ def _check_subdivision(ctx: RuleContext, code: str) -> None:
     if found is None or found.code != code:
         codes = sorted(s.code for s in subdivisions.get(country_code=nation.alpha_2) or [])
         hint = (
-            f"write it as {found.code}" if found is not None
-            else f"{nation.name}'s codes run {codes[0]} ... {codes[-1]}" if codes
+            f"write it as {found.code}"
+            if found is not None
+            else f"{nation.name}'s codes run {codes[0]} ... {codes[-1]}"
+            if codes
             else f"ISO 3166-2 lists no subdivisions of {nation.name}; remove `subdivision`"
-        )  # fmt: skip
+        )
         ctx.report(
-            ("subdivision",), "unknown-subdivision",
-            f"{code!r} is not an ISO 3166-2 subdivision code", hint=hint,
-        )  # fmt: skip
+            ("subdivision",),
+            "unknown-subdivision",
+            f"{code!r} is not an ISO 3166-2 subdivision code",
+            hint=hint,
+        )
         if found is None or found.country_code == nation.alpha_2:
             return
     if found.country_code != nation.alpha_2:
         owner = pycountry.countries.get(alpha_2=found.country_code)
         ctx.report(
-            ("subdivision",), "subdivision-mismatch",
+            ("subdivision",),
+            "subdivision-mismatch",
             f"{found.code} ({found.name}) is in {owner.name if owner else found.country_code}, "
             f"not in {nation.name} ({country})",
-        )  # fmt: skip
+        )
 
 
 def _check_context_matrix(ctx: RuleContext, context: str) -> None:
@@ -100,15 +109,19 @@ def _check_context_matrix(ctx: RuleContext, context: str) -> None:
     except OSError as error:
         missing = isinstance(error, FileNotFoundError | NotADirectoryError)
         reason = "does not exist" if missing else f"cannot be read ({error.strerror})"
-        ctx.report(where, "context-unreadable",
-                   f"the context matrix {context!r} {reason} (looked for {target})")  # fmt: skip
+        ctx.report(
+            where,
+            "context-unreadable",
+            f"the context matrix {context!r} {reason} (looked for {target})",
+        )
         return
     if not stat.S_ISREG(mode):
         kind = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
         ctx.report(
-            where, "context-unreadable",
+            where,
+            "context-unreadable",
             f"the context {context!r} is {kind}, not a matrix file; it was not read",
-        )  # fmt: skip
+        )
         return
     other = load_matrix(target)
     if other.matrix is None:
@@ -117,23 +130,26 @@ def _check_context_matrix(ctx: RuleContext, context: str) -> None:
             first = other.problems[0]
             detail = f" ({first.code}" + (f" at line {first.line})" if first.line else ")")
         ctx.report(
-            where, "context-unreadable",
+            where,
+            "context-unreadable",
             f"the context {context!r} cannot be read as a matrix{detail}",
             hint=f"run `mgi validate {target}`",
-        )  # fmt: skip
+        )
         return
     national, country = other.matrix.level, other.matrix.country
     if national != "national":
         ctx.report(
-            where, "context-mismatch",
+            where,
+            "context-mismatch",
             f"the context {context!r} is a {national} matrix; name the national matrix",
-        )  # fmt: skip
+        )
     if country != ctx.matrix.country:
         ctx.report(
-            where, "context-mismatch",
+            where,
+            "context-mismatch",
             f"the context {context!r} is for country {country!r}, this matrix for "
             f"{ctx.matrix.country!r}",
-        )  # fmt: skip
+        )
 
 
 # --- Indicators a matrix defines for itself -----------------------------------------
@@ -147,16 +163,22 @@ def _check_context_indicators(ctx: RuleContext) -> None:
         ident = indicator.id
         if not is_context_id(ident):
             _report(
-                ctx, (*here, "id"), "context-indicator-id",
+                ctx,
+                (*here, "id"),
+                "context-indicator-id",
                 f"{ident!r} is outside the namespace of context-specific indicators",
-                ident, hint="name it X.<name>, e.g. X.01 or X.port-authority",
-            )  # fmt: skip
+                ident,
+                hint="name it X.<name>, e.g. X.01 or X.port-authority",
+            )
         if ident in first:
             _report(
-                ctx, (*here, "id"), "context-indicator-duplicate",
+                ctx,
+                (*here, "id"),
+                "context-indicator-duplicate",
                 f"{ident} is already defined (context indicator {first[ident] + 1})",
-                ident, hint="give each context-specific indicator its own id",
-            )  # fmt: skip
+                ident,
+                hint="give each context-specific indicator its own id",
+            )
         else:
             first[ident] = index
         if ctx.catalogue is not None:
@@ -164,8 +186,13 @@ def _check_context_indicators(ctx: RuleContext) -> None:
         choices = [c.id for c in indicator.scale or []]
         for choice, count in Counter(choices).items():
             if count > 1:
-                _report(ctx, (*here, "scale"), "context-indicator-duplicate",
-                        f"{ident}: the scale choice {choice!r} repeats", ident)  # fmt: skip
+                _report(
+                    ctx,
+                    (*here, "scale"),
+                    "context-indicator-duplicate",
+                    f"{ident}: the scale choice {choice!r} repeats",
+                    ident,
+                )
 
 
 def _check_links(
@@ -173,33 +200,47 @@ def _check_links(
 ) -> None:
     ident = indicator.id
     if catalogue.indicator(ident) is not None:
-        _report(ctx, (*here, "id"), "context-indicator-duplicate",
-                f"the catalogue {catalogue.ref} already has an indicator {ident!r}", ident,
-                hint="context-specific ids are X.<name>")  # fmt: skip
+        _report(
+            ctx,
+            (*here, "id"),
+            "context-indicator-duplicate",
+            f"the catalogue {catalogue.ref} already has an indicator {ident!r}",
+            ident,
+            hint="context-specific ids are X.<name>",
+        )
     dimension = catalogue.dimension(indicator.dimension)
     if dimension is None:
         known = [d.id for d in catalogue.dimensions]
         _report(
-            ctx, (*here, "dimension"), "context-indicator-link",
+            ctx,
+            (*here, "dimension"),
+            "context-indicator-link",
             f"{ident}: the catalogue {catalogue.ref} has no dimension {indicator.dimension!r}",
-            ident, hint=did_you_mean(indicator.dimension, known) or f"use {', '.join(known)}",
-        )  # fmt: skip
+            ident,
+            hint=did_you_mean(indicator.dimension, known) or f"use {', '.join(known)}",
+        )
     elif indicator.sub_area is not None:
         areas = [s.id for s in dimension.sub_areas]
         if indicator.sub_area not in areas:
             _report(
-                ctx, (*here, "sub_area"), "context-indicator-link",
+                ctx,
+                (*here, "sub_area"),
+                "context-indicator-link",
                 f"{ident}: dimension {dimension.id} has no sub-area {indicator.sub_area!r}",
-                ident, hint=did_you_mean(indicator.sub_area, areas) or f"use {', '.join(areas)}",
-            )  # fmt: skip
+                ident,
+                hint=did_you_mean(indicator.sub_area, areas) or f"use {', '.join(areas)}",
+            )
     themes = [t.id for t in catalogue.themes]
     for position, tag in enumerate(indicator.tags):
         if tag not in themes:
             _report(
-                ctx, (*here, "tags", position), "context-indicator-link",
-                f"{ident}: the catalogue {catalogue.ref} has no theme {tag!r}", ident,
+                ctx,
+                (*here, "tags", position),
+                "context-indicator-link",
+                f"{ident}: the catalogue {catalogue.ref} has no theme {tag!r}",
+                ident,
                 hint=did_you_mean(tag, themes) or f"themes: {', '.join(themes) or 'none'}",
-            )  # fmt: skip
+            )
 
 
 # --- Catalogue indicators not used in this context -----------------------------------
@@ -210,22 +251,37 @@ def _check_not_used(ctx: RuleContext) -> None:
     for ident, reason in matrix.not_used.items():
         where = ("not_used", ident)
         if not (reason or "").strip():
-            _report(ctx, where, "not-used-reason", f"{ident} is marked not used without a reason",
-                    ident, hint=f'say why: `{ident}: "<reason>"`')  # fmt: skip
+            _report(
+                ctx,
+                where,
+                "not-used-reason",
+                f"{ident} is marked not used without a reason",
+                ident,
+                hint=f'say why: `{ident}: "<reason>"`',
+            )
         entry = matrix.answers.get(ident)
         if entry is not None and entry.answer is not None:
             ctx.report(
-                ("answers", ident), "not-used-answered",
+                ("answers", ident),
+                "not-used-answered",
                 f"{ident} is marked not used (`not_used:`) but has an answer",
-                severity=Severity.WARNING, key=True,
+                severity=Severity.WARNING,
+                key=True,
                 hint="remove the answer, or remove the indicator from `not_used:`",
-            )  # fmt: skip
+            )
         if catalogue is None:
             continue
         indicator = ctx.indicator(ident)
         if indicator is None or indicator.module not in matrix.modules:
-            _report(ctx, where, "not-used-unknown", _not_used_message(ctx, ident), ident,
-                    key=True, hint=_not_used_hint(ctx, ident))  # fmt: skip
+            _report(
+                ctx,
+                where,
+                "not-used-unknown",
+                _not_used_message(ctx, ident),
+                ident,
+                key=True,
+                hint=_not_used_hint(ctx, ident),
+            )
 
 
 def _not_used_message(ctx: RuleContext, ident: str) -> str:

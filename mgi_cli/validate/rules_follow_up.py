@@ -21,25 +21,29 @@ def check_follow_up(ctx: RuleContext) -> None:
         return
     if not matrix.baseline:
         ctx.report(
-            ("assessment",), "baseline-missing", "a follow_up must name its baseline matrix",
+            ("assessment",),
+            "baseline-missing",
+            "a follow_up must name its baseline matrix",
             hint="add `baseline: <path of the earlier matrix, relative to this file>`",
-        )  # fmt: skip
+        )
         return
     target = baseline_path(ctx.loaded.path, matrix.baseline)
     if target.is_dir():
         ctx.report(
-            ("baseline",), "baseline-unreadable",
+            ("baseline",),
+            "baseline-unreadable",
             f"the baseline {matrix.baseline!r} is a folder, not a matrix file",
-        )  # fmt: skip
+        )
         return
     if not target.is_file():
         # Only regular files are read: /dev/zero or a pipe would never end.
         found = "is a device, pipe or socket, not a matrix file; it was not read"
         ctx.report(
-            ("baseline",), "baseline-unreadable",
+            ("baseline",),
+            "baseline-unreadable",
             f"the baseline {matrix.baseline!r} "
             + (found if target.exists() else f"does not exist (looked for {target})"),
-        )  # fmt: skip
+        )
         return
     base = load_matrix(target)
     if base.matrix is None:
@@ -47,10 +51,11 @@ def check_follow_up(ctx: RuleContext) -> None:
         line = f" (line {first.line})" if first and first.line is not None else ""
         detail = f": {first.message}{line}" if first else ""
         ctx.report(
-            ("baseline",), "baseline-unreadable",
+            ("baseline",),
+            "baseline-unreadable",
             f"the baseline {matrix.baseline!r} cannot be read as a matrix{detail}",
             hint=f"run `mgi validate {target}`",
-        )  # fmt: skip
+        )
         return
     _compare(ctx, base.matrix)
 
@@ -64,15 +69,17 @@ def _compare(ctx: RuleContext, base: Matrix) -> None:
         mine, theirs = getattr(matrix, field), getattr(base, field)
         if mine != theirs:
             ctx.report(
-                ("baseline",), "baseline-mismatch",
+                ("baseline",),
+                "baseline-mismatch",
                 f"the baseline is for {field} {theirs!r}, this matrix for {mine!r}",
-            )  # fmt: skip
+            )
     if base.assessed_on >= matrix.assessed_on:
         ctx.report(
-            ("baseline",), "baseline-not-earlier",
+            ("baseline",),
+            "baseline-not-earlier",
             f"the baseline was assessed on {base.assessed_on}, not before this follow-up "
             f"({matrix.assessed_on})",
-        )  # fmt: skip
+        )
         return
     years = ctx.options.follow_up_min_years
     try:
@@ -81,8 +88,9 @@ def _compare(ctx: RuleContext, base: Matrix) -> None:
         due = base.assessed_on.replace(year=base.assessed_on.year + years, day=28)
     if matrix.assessed_on < due:
         ctx.report(
-            ("baseline",), "baseline-too-recent",
+            ("baseline",),
+            "baseline-too-recent",
             f"the baseline ({base.assessed_on}) is less than {years} years before this "
             f"follow-up ({matrix.assessed_on})",
             severity=Severity.WARNING,
-        )  # fmt: skip
+        )

@@ -26,23 +26,30 @@ def check_metadata(ctx: RuleContext) -> None:
     matrix = ctx.matrix
     if not is_known_country(matrix.country):
         ctx.report(
-            ("country",), "unknown-country",
+            ("country",),
+            "unknown-country",
             f"{matrix.country!r} is not an ISO 3166-1 alpha-3 country code",
             hint="use the three-letter code, e.g. KEN; XAA-XZZ are free for examples",
-        )  # fmt: skip
+        )
     if matrix.level == "local" and not (matrix.locality or "").strip():
         where = ("locality",) if matrix.locality is not None else ("level",)
-        ctx.report(where, "missing-locality", "a local assessment must name its locality",
-                   hint="add `locality: <city or region>`")  # fmt: skip
+        ctx.report(
+            where,
+            "missing-locality",
+            "a local assessment must name its locality",
+            hint="add `locality: <city or region>`",
+        )
     if matrix.assessed_on > ctx.options.today:
-        ctx.report(("assessed_on",), "future-date",
-                   f"assessed_on {matrix.assessed_on} is in the future")  # fmt: skip
+        ctx.report(
+            ("assessed_on",), "future-date", f"assessed_on {matrix.assessed_on} is in the future"
+        )
     if matrix.assessment == "baseline" and matrix.baseline is not None:
         ctx.report(
-            ("baseline",), "unexpected-baseline",
+            ("baseline",),
+            "unexpected-baseline",
             "a baseline assessment does not point at a baseline; is this a follow_up?",
             severity=Severity.WARNING,
-        )  # fmt: skip
+        )
 
 
 def check_catalogue_choice(ctx: RuleContext) -> None:
@@ -53,13 +60,15 @@ def check_catalogue_choice(ctx: RuleContext) -> None:
     for index, module in enumerate(ctx.matrix.modules):
         if module not in known:
             ctx.report(
-                ("modules", index), "unknown-module",
+                ("modules", index),
+                "unknown-module",
                 f"the catalogue {ctx.catalogue.ref} has no module {module!r}",
                 hint=did_you_mean(module, known) or f"modules: {', '.join(known)}",
-            )  # fmt: skip
+            )
     if ctx.catalogue.level != ctx.matrix.level:
         ctx.report(
-            ("catalogue",), "catalogue-level",
+            ("catalogue",),
+            "catalogue-level",
             f"{ctx.catalogue.ref} is a {ctx.catalogue.level} catalogue, but this is a "
             f"{ctx.matrix.level} assessment",
-        )  # fmt: skip
+        )
