@@ -31,6 +31,14 @@ class _Group(TyperGroup):
         except KeyboardInterrupt:
             sys.stderr.write("mgi: interrupted\n")
             raise typer.Exit(130) from None
+        except OSError as error:
+            if _state["debug"]:
+                raise
+            # The system refused a path the user gave (a name too long, a permission...):
+            # that is the answer, not a bug in mgi.
+            where = f"{error.filename}: " if error.filename else ""
+            sys.stderr.write(f"mgi: {where}{error.strerror or error}\n")
+            raise typer.Exit(1) from None
         except Exception as error:
             if _state["debug"]:
                 raise

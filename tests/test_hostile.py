@@ -100,33 +100,37 @@ import json, sys
 from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 from test_fuzz import READERS, Scratch, run
-slot, folder, content = sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]).read_bytes()
+slot, folder = sys.argv[2], Path(sys.argv[3])
 found = []
-for reader in READERS:
-    case = Scratch(folder / reader.name).case(slot, content)
-    result = run(reader.argv(case, lambda choices: choices[0]))
-    crash = result.exception if not isinstance(result.exception, SystemExit) else None
-    found.append({"name": reader.name, "exit": result.exit_code,
-                  "output": result.output[-3000:], "crash": repr(crash) if crash else None})
+for number, source in enumerate(sys.argv[4:]):
+    content = Path(source).read_bytes()
+    for reader in READERS:
+        case = Scratch(folder / f"{number}-{reader.name}").case(slot, content)
+        result = run(reader.argv(case, lambda choices: choices[0]))
+        crash = result.exception if not isinstance(result.exception, SystemExit) else None
+        found.append({"name": reader.name, "exit": result.exit_code,
+                      "output": result.output[-3000:], "crash": repr(crash) if crash else None})
 print(json.dumps(found))
 """
 
 
 def readers_in_a_subprocess(
-    folder: Path, content: bytes, slot: str = FOLLOW_UP, timeout: float = 120
+    folder: Path, *contents: bytes, slot: str = FOLLOW_UP, timeout: float = 120
 ) -> list[dict[str, Any]]:
-    """Each READERS command on ``content``, in one memory-limited child interpreter."""
+    """Each READERS command on each of ``contents``, in one memory-limited child."""
     folder.mkdir(parents=True, exist_ok=True)
-    source = folder / "input.bin"
-    source.write_bytes(content)
+    sources = []
+    for number, content in enumerate(contents):
+        sources.append(folder / f"input-{number}.bin")
+        sources[-1].write_bytes(content)
     done = subprocess.run(
-        [sys.executable, "-c", _HARNESS, str(TESTS), slot, str(folder), str(source)],
+        [sys.executable, "-c", _HARNESS, str(TESTS), slot, str(folder), *map(str, sources)],
         capture_output=True, text=True, timeout=timeout, check=False,
-        preexec_fn=_limits,
+        preexec_fn=_limits,  # safe: pytest runs no threads here
     )  # fmt: skip
     assert done.returncode == 0, f"the commands crashed ({done.returncode}): {done.stderr[-3000:]}"
     found: list[dict[str, Any]] = json.loads(done.stdout)
-    for entry, reader in zip(found, READERS, strict=True):
+    for entry, reader in zip(found, READERS * len(contents), strict=True):
         assert entry["crash"] is None, entry
         assert entry["exit"] in reader.exits, entry
         assert "Traceback" not in entry["output"] and "internal error" not in entry["output"]
@@ -171,14 +175,12 @@ def test_a_100_megabyte_file_is_refused_fast_by_every_command(tmp_path: Path) ->
         expect_refused(reader, result, "larger than 16 MiB")
 
 
-@pytest.mark.parametrize("shape", ["flow-lists", "flow-mappings"])
-def test_ten_thousand_levels_through_every_command(tmp_path: Path, shape: str) -> None:
+def test_ten_thousand_levels_through_every_command(tmp_path: Path) -> None:
     """In a child interpreter: a crash of the C parser shows as a signal, not a dead pytest."""
-    if shape == "flow-lists":
-        content = b"format: mgi-matrix/1\nnotes: " + b"[" * 10_000 + b"]" * 10_000 + b"\n"
-    else:
-        content = b"format: mgi-matrix/1\nnotes: " + b"{a: " * 10_000 + b"1" + b"}" * 10_000
-    for entry in readers_in_a_subprocess(tmp_path, content + b"\n"):
+    lists = b"format: mgi-matrix/1\nnotes: " + b"[" * 10_000 + b"]" * 10_000 + b"\n"
+    mappings = b"format: mgi-matrix/1\nnotes: " + b"{a: " * 10_000 + b"1" + b"}" * 10_000 + b"\n"
+    blocks = b"format: mgi-matrix/1\n" + b"".join(b" " * i + b"k%d:\n" % i for i in range(1_000))
+    for entry in readers_in_a_subprocess(tmp_path, lists, mappings, blocks):
         refused(entry["name"], entry["exit"], entry["output"], "nests deeper than 200 levels")
 
 
@@ -289,8 +291,10 @@ def test_a_baseline_or_context_naming_a_device_pipe_or_folder(
 ) -> None:
     """Only regular files are read: no hang, no 16 MiB read, a clear problem."""
     named = {"/dev/zero": "/dev/zero", "fifo": str(fifo), "folder": str(tmp_path)}[target]
-    # A folder cannot hang anything: the commands that follow links are enough for it.
-    readers = READERS if target != "folder" else [r for r in READERS if "validate" in r.name]
+    # The commands that follow `baseline:` or `context:` each in their own way (the
+    # others reach them through the same validation); for a folder, validation alone.
+    names = ("validate", "diff-alone", "render-profile", "report-score", "status")
+    readers = [r for r in READERS if r.name in names[: 1 if target == "folder" else None]]
     for slot, key in ((FOLLOW_UP, "baseline"), (LOCAL, "context")):
         content = _with(slot, key, named)
         for reader in readers:
@@ -305,6 +309,26 @@ def test_a_baseline_or_context_naming_a_device_pipe_or_folder(
                 assert result.exit_code == 1
                 assert f"{key}-unreadable" in result.output
                 assert "does not exist" not in result.output  # it does: it is not a file
+
+
+def test_names_too_long_for_the_file_system(tmp_path: Path) -> None:
+    """As a `baseline:` or `context:` (a problem in the file) or on the command line
+    (a message): never an internal error. Found by the fuzz tests."""
+    long = "n" * 300 + ".yaml"
+    for slot, key in ((FOLLOW_UP, "baseline"), (LOCAL, "context")):
+        content = _with(slot, key, long)
+        for reader in READERS:
+            case = Scratch(tmp_path / f"{reader.name}-{key}").case(slot, content)
+            args = reader.argv(case, FIRST)
+            result = run(args)
+            check_answer(result, args, reader.exits)
+            if reader.name == "validate":
+                assert f"{key}-unreadable" in result.output and "too long" in result.output
+    for args in (["validate", long], ["fmt", long], ["status", long], ["diff", long],
+                 ["init", tmp_path / long / "repo"]):  # fmt: skip
+        result = run(args)
+        check_answer(result, args, frozenset({1, 2}))
+        assert "too long" in result.output or "no such file" in result.output, result.output
 
 
 def _repository(tmp_path: Path) -> Path:

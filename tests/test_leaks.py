@@ -85,11 +85,11 @@ def planted(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
 @pytest.mark.parametrize("report", REPORTS)
 @pytest.mark.parametrize("lang", ["en", "fr", "es"])
 def test_public_reports_leak_nothing(mgi: Mgi, planted: Path, report: str, lang: str) -> None:
-    # The follow-up brings its baseline (developments, score changes) in every
-    # language; the baseline alone in one.
+    # Every format in English; in French and Spanish (other templates' texts, same data)
+    # the follow-up, which brings its baseline (developments, score changes), in HTML.
     for name in NAMES if lang == "en" else NAMES[1:]:
         matrix = planted / f"{name}.yaml"
-        for fmt in ("md", "html", "json"):
+        for fmt in ("md", "html", "json") if lang == "en" else ("html",):
             result = mgi("report", report, matrix, "--format", fmt, "--lang", lang)
             assert result.exit_code == 0 or refused_plan(report, result), result.output
             assert_no_marker(result.output, f"report {report} {fmt} {lang} of {name}")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import stat
 from pathlib import Path
 
 from mgi_cli.matrix.load import load_matrix
@@ -13,6 +14,25 @@ from mgi_cli.validate.context import RuleContext
 def baseline_path(matrix_path: Path, baseline: str) -> Path:
     """The baseline file a follow-up names, relative to the follow-up's folder."""
     return matrix_path.parent / baseline
+
+
+def _unreadable(target: Path) -> str | None:
+    """Why ``target`` is not read as the baseline; None for a regular file.
+
+    Only regular files are read: /dev/zero or a pipe would never end. Asked once of the
+    file system, which may refuse the name itself (too long, say): that is a reason too.
+    """
+    try:
+        mode = target.stat().st_mode
+    except OSError as error:
+        if isinstance(error, FileNotFoundError | NotADirectoryError):
+            return f"does not exist (looked for {target})"
+        return f"cannot be read: {error.strerror or error}"
+    if stat.S_ISDIR(mode):
+        return "is a folder, not a matrix file"
+    if not stat.S_ISREG(mode):
+        return "is a device, pipe or socket, not a matrix file; it was not read"
+    return None
 
 
 def check_follow_up(ctx: RuleContext) -> None:
@@ -28,21 +48,10 @@ def check_follow_up(ctx: RuleContext) -> None:
         )
         return
     target = baseline_path(ctx.loaded.path, matrix.baseline)
-    if target.is_dir():
+    reason = _unreadable(target)
+    if reason is not None:
         ctx.report(
-            ("baseline",),
-            "baseline-unreadable",
-            f"the baseline {matrix.baseline!r} is a folder, not a matrix file",
-        )
-        return
-    if not target.is_file():
-        # Only regular files are read: /dev/zero or a pipe would never end.
-        found = "is a device, pipe or socket, not a matrix file; it was not read"
-        ctx.report(
-            ("baseline",),
-            "baseline-unreadable",
-            f"the baseline {matrix.baseline!r} "
-            + (found if target.exists() else f"does not exist (looked for {target})"),
+            ("baseline",), "baseline-unreadable", f"the baseline {matrix.baseline!r} {reason}"
         )
         return
     base = load_matrix(target)
