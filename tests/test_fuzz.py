@@ -557,21 +557,21 @@ def _warm(_memory_bound: None) -> None:
 
 
 @pytest.mark.parametrize("reader", READER_NAMES)
-@budget(6)
+@budget(5)
 @given(case=mutated_matrices(), data=st.data())
 def test_mutated_matrices(reader: str, case: Fuzzed, data: st.DataObject) -> None:
     run_reader(BY_NAME[reader], case, _picker(data))
 
 
 @pytest.mark.parametrize("reader", READER_NAMES)
-@budget(5)
+@budget(4)
 @given(case=mutated_texts(), data=st.data())
 def test_mutated_bytes(reader: str, case: Fuzzed, data: st.DataObject) -> None:
     run_reader(BY_NAME[reader], case, _picker(data))
 
 
 @pytest.mark.parametrize("reader", READER_NAMES)
-@budget(4)
+@budget(3)
 @given(case=random_yaml(), data=st.data())
 def test_random_yaml(reader: str, case: Fuzzed, data: st.DataObject) -> None:
     run_reader(BY_NAME[reader], case, _picker(data))

@@ -315,9 +315,10 @@ def test_names_too_long_for_the_file_system(tmp_path: Path) -> None:
     """As a `baseline:` or `context:` (a problem in the file) or on the command line
     (a message): never an internal error. Found by the fuzz tests."""
     long = "n" * 300 + ".yaml"
+    names = ("validate", "diff-alone", "render-profile", "report-score", "status")
     for slot, key in ((FOLLOW_UP, "baseline"), (LOCAL, "context")):
         content = _with(slot, key, long)
-        for reader in READERS:
+        for reader in (r for r in READERS if r.name in names):
             case = Scratch(tmp_path / f"{reader.name}-{key}").case(slot, content)
             args = reader.argv(case, FIRST)
             result = run(args)

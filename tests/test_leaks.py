@@ -33,8 +33,9 @@ ACTION = "ZQXACTION"
 REPORTS = ("gcm", "sdg-10-7-2", "themes", "actions", "score")
 
 
-def plant_everywhere(data: dict[str, Any]) -> None:
+def plant_everywhere(data: dict[str, Any], confidentiality: str) -> None:
     """The markers of test_render_confidentiality, plus an action plan holding them."""
+    data["confidentiality"] = confidentiality
     plant_markers(data)
     restricted = [k for k, a in data["answers"].items() if a and a.get("restricted")]
     open_ = [k for k, a in data["answers"].items() if a and not a.get("restricted")]
@@ -77,8 +78,7 @@ def planted(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFac
         target = folder / source.relative_to(EXAMPLES)
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy(source, target)
-        edit_matrix(target, plant_everywhere)
-        edit_matrix(target, lambda d: d.__setitem__("confidentiality", request.param))
+        edit_matrix(target, lambda data: plant_everywhere(data, request.param))
     return folder
 
 
