@@ -31,6 +31,8 @@ import re
 from datetime import date
 from typing import Any
 
+from mgi_cli.authoring.layout import MATRIX_KEYS
+
 COLUMNS = (
     "id",
     "dimension",
@@ -48,25 +50,7 @@ REFERENCE_FIELDS = ("title", "url", "published", "accessed", "publisher")
 DATE_FIELDS = frozenset({"published", "accessed"})
 MATRIX_SHEET = "Matrix"
 METADATA_SHEET = "Metadata"
-METADATA_KEYS = (
-    "format",
-    "country",
-    "title",
-    "level",
-    "locality",
-    "subdivision",
-    "context",
-    "assessment",
-    "baseline",
-    "catalogue",
-    "modules",
-    "assessed_on",
-    "status",
-    "confidentiality",
-    "context_indicators",
-    "not_used",
-    "action_plan",
-)
+METADATA_KEYS = tuple(key for key in MATRIX_KEYS if key != "answers")
 #: Metadata values with structure, written as JSON (blank: none).
 JSON_KEYS = frozenset({"context_indicators", "not_used", "action_plan"})
 #: Metadata values written as they are (other values lose surrounding blanks on import).

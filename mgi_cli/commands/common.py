@@ -37,3 +37,15 @@ def use_color(stream: object) -> bool:
     """Colour only on a terminal, and never when NO_COLOR is set."""
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Generated output: standard output, or ``output`` replaced atomically."""
+    import sys
+
+    from mgi_cli.atomic import write_atomic
+
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomic(output, text)

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit
 
 render_app = typer.Typer(
     name="render",
@@ -59,7 +59,6 @@ def profile(
     ] = False,
 ) -> None:
     """Render the Migration Governance Profile of a matrix as Markdown or HTML."""
-    from mgi_cli.atomic import write_atomic
     from mgi_cli.problems import Problem
     from mgi_cli.render.run import render_profile_file
 
@@ -77,10 +76,7 @@ def profile(
     )
     for problem in warnings:
         sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
+    emit(text, output)
 
 
 def register(app: typer.Typer) -> None:

@@ -3,14 +3,13 @@ cross-cutting themes), its action plan, and optional scores of its own progress.
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit
 from mgi_cli.errors import Refused, UsageError
 
 if TYPE_CHECKING:
@@ -55,15 +54,6 @@ def _source(
     return load_source(matrix, library, audience=audience, today=date.today())
 
 
-def _emit(text: str, output: Path | None) -> None:
-    from mgi_cli.atomic import write_atomic
-
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
-
-
 @report_app.command("gcm")
 def gcm(
     matrix: Matrix,
@@ -79,7 +69,7 @@ def gcm(
     from mgi_cli.reports.output import render_report
 
     source = _source(matrix, catalogue, audience, lang, output_format)
-    _emit(render_report(gcm_report(source, lang), output_format, lang), output)
+    emit(render_report(gcm_report(source, lang), output_format, lang), output)
 
 
 @report_app.command("sdg-10-7-2")
@@ -123,7 +113,7 @@ def sdg_10_7_2(
     if export and source.matrix.level != "national":
         raise Refused("SDG 10.7.2 is reported for countries; this is a local assessment")
     text = open_sdg_csv(report) if export else render_report(report, output_format, lang)
-    _emit(text, output)
+    emit(text, output)
 
 
 @report_app.command("themes")
@@ -164,7 +154,7 @@ def themes(
 
     source = _source(matrix, catalogue, audience, lang, output_format)
     thin = ThinCoverage(min_indicators, min_answered, min_in_place)
-    _emit(render_report(themes_report(source, thin, lang), output_format, lang), output)
+    emit(render_report(themes_report(source, thin, lang), output_format, lang), output)
 
 
 @report_app.command("actions")
@@ -186,7 +176,7 @@ def actions(
 
     day = _day(today) if today else date.today()
     source = _source(matrix, catalogue, audience, lang, output_format)
-    _emit(render_report(actions_report(source, day, lang), output_format, lang), output)
+    emit(render_report(actions_report(source, day, lang), output_format, lang), output)
 
 
 @report_app.command("score")
@@ -228,7 +218,7 @@ def score(
     sources = gather_sources(
         matrices, catalogue_library(catalogue), audience=audience, today=date.today()
     )
-    _emit(render_report(score_report(sources, rule, lang), output_format, lang), output)
+    emit(render_report(score_report(sources, rule, lang), output_format, lang), output)
 
 
 def _day(text: str) -> date:

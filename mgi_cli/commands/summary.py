@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit
 from mgi_cli.errors import UsageError
 
 #: Below this, one or two countries could be told apart; public output refuses it.
@@ -69,7 +69,6 @@ def summary(
 ) -> None:
     """Aggregate many matrices: per dimension, GCM objective and indicator, how many
     assessments give each answer, with no country named and small groups suppressed."""
-    from mgi_cli.atomic import write_atomic
     from mgi_cli.render.confidentiality import check_audience
     from mgi_cli.reports.common import LANGUAGES, check_choice
     from mgi_cli.reports.output import FORMATS, render_report
@@ -92,10 +91,7 @@ def summary(
     if message:
         sys.stderr.write(f"mgi: {message}\n")
     text = render_report(summary_report(collection, options, lang), output_format, lang)
-    if output is None:
-        sys.stdout.write(text)
-    else:
-        write_atomic(output, text)
+    emit(text, output)
 
 
 def register_summary(render_app: typer.Typer) -> None:
