@@ -191,13 +191,16 @@ def _line_col(prefix: str) -> Mark:
     return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
 
 
+def read_text(path: Path, display: str) -> str | Problem:
+    """The file as UTF-8 text, or the one problem that stops us reading it."""
+    raw = read_bytes(path, display)
+    return raw if isinstance(raw, Problem) else decode(raw, display)
+
+
 def load_yaml_file(path: Path, display: str | None = None) -> ParsedYaml:
     """Read, decode and parse one YAML file; never raises for bad content."""
     shown = display if display is not None else str(path)
-    raw = read_bytes(path, shown)
-    if isinstance(raw, Problem):
-        return ParsedYaml(shown, problems=[raw])
-    text = decode(raw, shown)
+    text = read_text(path, shown)
     if isinstance(text, Problem):
         return ParsedYaml(shown, problems=[text])
     return parse_yaml(text, shown)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mgi_cli.problems import Problem
-from mgi_cli.yamlread import decode, parse_yaml, read_bytes
+from mgi_cli.yamlread import parse_yaml, read_text
 
 
 @dataclass
@@ -31,10 +31,7 @@ class Formatted:
 
 def format_file(path: Path, display: str | None = None) -> Formatted:
     shown = display if display is not None else str(path)
-    raw = read_bytes(path, shown)
-    if isinstance(raw, Problem):
-        return Formatted(shown, problems=[raw])
-    text = decode(raw, shown)
+    text = read_text(path, shown)
     if isinstance(text, Problem):
         return Formatted(shown, problems=[text])
     return format_text(text, shown)
