@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from mgi_cli.problems import Problem
+from mgi_cli.problems.problem import Problem
 
 
 class MgiError(Exception):

@@ -12,7 +12,7 @@ from typer.testing import CliRunner, Result
 from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.cli import app
 from mgi_cli.commands.common import catalogue_library
-from mgi_cli.validate.context import ValidationOptions
+from mgi_cli.validate.rule_input import ValidationOptions
 
 ROOT = Path(__file__).resolve().parent.parent
 TESTS = ROOT / "tests"

@@ -16,15 +16,15 @@ import pytest
 from test_report_golden import BASELINE, FOLLOW_UP, with_action_plan
 from typer.testing import Result
 
-from mgi_cli.authoring.status import matrix_status
-from mgi_cli.authoring.status_report import write_json, write_text
 from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.commands.common import catalogue_library
 from mgi_cli.matrix.load import load_matrix
 from mgi_cli.matrix.models import Matrix
-from mgi_cli.render.context import build_profile_context
+from mgi_cli.progress.measure import matrix_status
+from mgi_cli.progress.output import write_json, write_text
+from mgi_cli.render.profile_data import build_profile_context
 from mgi_cli.render.run import render_profile_file
-from mgi_cli.validate.context import ValidationOptions
+from mgi_cli.validate.rule_input import ValidationOptions
 
 Mgi = Callable[..., Result]
 #: AP-1 (due 2021-06-30, in progress) is overdue; AP-4 (due 2021-12-31) not yet.

@@ -43,7 +43,7 @@ def test_yaml_test_suite_invalid_inputs(mgi: Mgi, case: Path) -> None:
         assert problem["path"] == str(case)
         assert problem["line"] is not None, problem
         assert problem["column"] is not None, problem
-    # Including the dozen inputs libyaml itself accepts (see mgi_cli/yamlstrict.py).
+    # Including the dozen inputs libyaml itself accepts (see mgi_cli/files/yamlstrict.py).
     assert any(p["code"].startswith("yaml-") for p in output["problems"]), "not YAML"
 
 

@@ -26,7 +26,7 @@ from mgi_cli.matrix.indicators import CONTEXT_MODULE, effective_indicators, is_c
 from mgi_cli.matrix.load import load_matrix
 from mgi_cli.matrix.models import Answer, ContextIndicator, Matrix, Reference
 from mgi_cli.validate.checker import validate_file
-from mgi_cli.validate.context import ValidationOptions
+from mgi_cli.validate.rule_input import ValidationOptions
 
 Mgi = Callable[..., Result]
 ROOT = Path(__file__).resolve().parent.parent

@@ -11,8 +11,8 @@ from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.diff import ANSWER_KINDS, IndicatorChange, diff_matrices
 from mgi_cli.diff.classify import direction
 from mgi_cli.diff.model import WordChange
+from mgi_cli.diff.output import md_escape, render_template
 from mgi_cli.diff.present import elide
-from mgi_cli.diff.reporters import md_escape, render_template
 from mgi_cli.diff.words import side_text, word_diff
 from mgi_cli.errors import Refused, UsageError
 from mgi_cli.matrix.load import load_matrix

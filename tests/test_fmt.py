@@ -12,11 +12,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import Result
 
-from mgi_cli.authoring.comments import comment_texts
-from mgi_cli.authoring.fmt import format_text, same_data
-from mgi_cli.authoring.layout import ANSWER_KEYS, MATRIX_KEYS, REFERENCE_KEYS
+from mgi_cli.files.yamlread import parse_yaml
+from mgi_cli.formatting.comments import comment_texts
+from mgi_cli.formatting.fmt import format_text, same_data
+from mgi_cli.formatting.layout import ANSWER_KEYS, MATRIX_KEYS, REFERENCE_KEYS
 from mgi_cli.matrix.models import Answer, Matrix, Reference
-from mgi_cli.yamlread import parse_yaml
 
 Mgi = Callable[..., Result]
 ROOT = Path(__file__).parent.parent
@@ -207,7 +207,7 @@ def test_fmt_checks_its_own_output(
     mgi: Mgi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     damage: Callable[[str], str], message: str,
 ) -> None:  # fmt: skip
-    from mgi_cli.authoring import fmt
+    from mgi_cli.formatting import fmt
 
     real = fmt.canonical_text
     monkeypatch.setattr(fmt, "canonical_text", lambda text: damage(real(text)))

@@ -12,7 +12,7 @@ import typer
 from typer.testing import Result
 
 from mgi_cli.cli import app
-from mgi_cli.codes import CODES
+from mgi_cli.problems.codes import CODES
 
 Mgi = Callable[..., Result]
 
@@ -66,4 +66,4 @@ def test_readme_lists_every_problem_code(project_root: Path) -> None:
     readme = (project_root / "README.md").read_text(encoding="utf-8")
     section = readme.partition("### Problem codes")[2].partition("\n## ")[0]
     table = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (.+?) \|$", section, re.MULTILINE))
-    assert table == CODES, "update the README's table of codes from mgi_cli/codes.py"
+    assert table == CODES, "update the README's table of codes from mgi_cli/problems/codes.py"

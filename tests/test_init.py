@@ -13,10 +13,10 @@ from typer.testing import Result
 
 from mgi_cli import __version__
 from mgi_cli.commands.common import catalogue_library
-from mgi_cli.config import load_config
 from mgi_cli.errors import Refused
 from mgi_cli.matrix.load import load_matrix
-from mgi_cli.scaffold import InitOptions, init_repository, render_scaffold
+from mgi_cli.repository.scaffold import InitOptions, init_repository, render_scaffold
+from mgi_cli.repository.settings import load_config
 
 Mgi = Callable[..., Result]
 ROOT = Path(__file__).resolve().parent.parent

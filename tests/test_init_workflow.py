@@ -23,7 +23,7 @@ from ruamel.yaml import YAML
 
 from mgi_cli.cli import app
 from mgi_cli.commands.common import catalogue_library
-from mgi_cli.scaffold import InitOptions, init_repository
+from mgi_cli.repository.scaffold import InitOptions, init_repository
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "matrices" / "XAM"

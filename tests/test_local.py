@@ -19,9 +19,9 @@ from typer.testing import Result
 from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.commands.common import catalogue_library
 from mgi_cli.matrix.load import load_matrix
-from mgi_cli.problems import Problem
+from mgi_cli.problems.problem import Problem
 from mgi_cli.validate.checker import validate_file
-from mgi_cli.validate.context import ValidationOptions
+from mgi_cli.validate.rule_input import ValidationOptions
 
 Mgi = Callable[..., Result]
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from mgi_cli.authoring.fmt import format_text
 from mgi_cli.catalogue.load import CatalogueLibrary, load_catalogue
+from mgi_cli.formatting.fmt import format_text
 from mgi_cli.matrix.load import load_matrix
-from mgi_cli.problems import Severity
-from mgi_cli.schema import SCHEMA_ID
+from mgi_cli.matrix.schema import SCHEMA_ID
+from mgi_cli.problems.problem import Severity
 from mgi_cli.validate.checker import validate_file
-from mgi_cli.validate.context import ValidationOptions
+from mgi_cli.validate.rule_input import ValidationOptions
 
 Mgi = Callable[..., Result]
 
@@ -163,7 +163,7 @@ def test_new_leaves_the_old_file_whole_when_the_rename_fails(
 def test_every_question_comment_is_in_the_chosen_language(project_root: Path) -> None:
     from datetime import date
 
-    from mgi_cli.authoring.new_matrix import NewMatrix, new_matrix_text
+    from mgi_cli.drafts.new import NewMatrix, new_matrix_text
 
     catalogue = load_catalogue(project_root / "indicators" / "mgi-national-1.0.yaml")
     request = NewMatrix("XAM", "national", ("standard",), date(2024, 1, 1), lang="es")

@@ -21,7 +21,7 @@ from pathlib import Path
 import pytest
 
 from mgi_cli.commands.common import catalogue_library
-from mgi_cli.scaffold import InitOptions, init_repository
+from mgi_cli.repository.scaffold import InitOptions, init_repository
 
 ROOT = Path(__file__).resolve().parent.parent
 BASELINE = ROOT / "examples" / "matrices" / "XAM" / "2018-baseline.yaml"

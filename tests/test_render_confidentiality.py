@@ -24,10 +24,10 @@ from typer.testing import Result
 from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.commands.common import catalogue_library
 from mgi_cli.errors import Refused
+from mgi_cli.matrix.confidentiality import disclose
 from mgi_cli.matrix.load import load_matrix
 from mgi_cli.matrix.models import Matrix, Reference
-from mgi_cli.render.confidentiality import disclose
-from mgi_cli.render.context import build_profile_context
+from mgi_cli.render.profile_data import build_profile_context
 from mgi_cli.render.run import render_profile_file
 
 Mgi = Callable[..., Result]

@@ -18,7 +18,7 @@ from babel.messages.extract import extract_from_file
 from babel.messages.pofile import read_po
 
 from mgi_cli.commands.common import catalogue_library
-from mgi_cli.render import i18n
+from mgi_cli.output import i18n
 from mgi_cli.render.run import render_profile_file
 
 ROOT = Path(__file__).resolve().parent.parent

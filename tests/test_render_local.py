@@ -28,9 +28,9 @@ from mgi_cli.diff.compare import diff_matrices
 from mgi_cli.errors import MgiError
 from mgi_cli.matrix.load import load_matrix
 from mgi_cli.matrix.models import Answer, ContextIndicator, Matrix
-from mgi_cli.problems import Problem
-from mgi_cli.render.context import build_profile_context
+from mgi_cli.problems.problem import Problem
 from mgi_cli.render.national import load_national
+from mgi_cli.render.profile_data import build_profile_context
 from mgi_cli.render.run import render_profile_file
 
 Mgi = Callable[..., Result]

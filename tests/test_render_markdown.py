@@ -8,7 +8,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from mgi_cli.render.markdown import (
+from mgi_cli.output.markdown import (
     escape_markdown,
     escape_markdown_inline,
     one_line,

@@ -15,7 +15,7 @@ import pytest
 
 from mgi_cli.commands.common import catalogue_library
 from mgi_cli.commands.validate import PROGRESS_MIN_FILES, show_progress
-from mgi_cli.validate.context import ValidationOptions
+from mgi_cli.validate.rule_input import ValidationOptions
 from mgi_cli.validate.run import validate_paths
 
 TESTS = Path(__file__).parent

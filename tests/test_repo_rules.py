@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 from typer.testing import Result
 
-from mgi_cli.config import RepositoryConfig, load_config
-from mgi_cli.repository import Place, place_of_path, repository_for, slugify
+from mgi_cli.repository.root import Place, place_of_path, repository_for, slugify
+from mgi_cli.repository.settings import RepositoryConfig, load_config
 
 Mgi = Callable[..., Result]
 TESTS = Path(__file__).parent

@@ -10,9 +10,10 @@ from typing import Any
 import pytest
 
 from mgi_cli.catalogue.load import CatalogueLibrary
+from mgi_cli.diff.action_progress import action_progress
 from mgi_cli.errors import Refused, UsageError
+from mgi_cli.matrix.action_plan import is_overdue, overdue_items
 from mgi_cli.matrix.models import Matrix
-from mgi_cli.reports.actions import action_progress, is_overdue, overdue_items
 from mgi_cli.reports.common import ReportSource, load_source
 from mgi_cli.reports.gcm import gcm_report
 from mgi_cli.reports.scoring import ScoringRule, load_scoring_rule, score_change, score_matrix

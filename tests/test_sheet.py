@@ -11,16 +11,16 @@ import openpyxl
 import pytest
 from typer.testing import Result
 
-from mgi_cli.authoring.sheet_cells import (
+from mgi_cli.commands.common import catalogue_library
+from mgi_cli.matrix.load import load_matrix
+from mgi_cli.spreadsheet.cells import (
     cell_name,
     decode_references,
     encode_references,
     parse_bool,
 )
-from mgi_cli.authoring.sheet_import import import_sheet
-from mgi_cli.commands.common import catalogue_library
-from mgi_cli.matrix.load import load_matrix
-from mgi_cli.validate.context import ValidationOptions
+from mgi_cli.spreadsheet.importer import import_sheet
+from mgi_cli.validate.rule_input import ValidationOptions
 
 Mgi = Callable[..., Result]
 VALID = Path(__file__).parent / "matrices" / "valid"

@@ -13,14 +13,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from mgi_cli.authoring.sheet_export import export_csv, export_xlsx
-from mgi_cli.authoring.sheet_import import import_sheet
 from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.matrix.indicators import as_indicator
 from mgi_cli.matrix.load import load_matrix
 from mgi_cli.matrix.models import ActionItem, Answer, ContextIndicator, Matrix, Reference
-from mgi_cli.validate.context import ValidationOptions
+from mgi_cli.spreadsheet.exporter import export_csv, export_xlsx
+from mgi_cli.spreadsheet.importer import import_sheet
+from mgi_cli.validate.rule_input import ValidationOptions
 
 TODAY = date(2026, 1, 1)
 OPTIONS = ValidationOptions(today=TODAY)

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from typer.testing import Result
 
-from mgi_cli.authoring.status import matrix_status
-from mgi_cli.authoring.status_report import write_text
 from mgi_cli.catalogue.load import CatalogueLibrary
-from mgi_cli.validate.context import ValidationOptions
+from mgi_cli.progress.measure import matrix_status
+from mgi_cli.progress.output import write_text
+from mgi_cli.validate.rule_input import ValidationOptions
 
 Mgi = Callable[..., Result]
 

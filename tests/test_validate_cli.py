@@ -15,7 +15,7 @@ from typer.testing import Result
 
 import mgi_cli
 from mgi_cli.commands.common import catalogue_library
-from mgi_cli.validate.context import ValidationOptions
+from mgi_cli.validate.rule_input import ValidationOptions
 from mgi_cli.validate.run import validate_paths
 
 Mgi = Callable[..., Result]

@@ -11,8 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from mgi_cli.problems import Problem
-from mgi_cli.yamlread import (
+from mgi_cli.files.yamlread import (
     MAX_ALIAS_EXPANSION,
     MAX_BYTES,
     MAX_DEPTH,
@@ -21,6 +20,7 @@ from mgi_cli.yamlread import (
     load_yaml_file,
     parse_yaml,
 )
+from mgi_cli.problems.problem import Problem
 
 TEXT = """\
 # a comment

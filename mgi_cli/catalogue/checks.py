@@ -6,8 +6,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 from mgi_cli.catalogue.models import Catalogue, Indicator
-from mgi_cli.problems import Problem
-from mgi_cli.yamlread import ParsedYaml
+from mgi_cli.files.yamlread import ParsedYaml
+from mgi_cli.problems.problem import Problem
 
 
 def check_catalogue(catalogue: Catalogue, parsed: ParsedYaml) -> list[Problem]:

@@ -10,9 +10,9 @@ from pydantic import ValidationError
 from mgi_cli.catalogue.checks import check_catalogue
 from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.errors import CatalogueError
-from mgi_cli.model_problems import problems_from_validation
-from mgi_cli.problems import Problem, Severity
-from mgi_cli.yamlread import load_yaml_file
+from mgi_cli.files.positioned_errors import problems_from_validation
+from mgi_cli.files.yamlread import load_yaml_file
+from mgi_cli.problems.problem import Problem, Severity
 
 
 def load_catalogue(path: Path) -> Catalogue:

@@ -43,7 +43,7 @@ def emit(text: str, output: Path | None) -> None:
     """Generated output: standard output, or ``output`` replaced atomically."""
     import sys
 
-    from mgi_cli.atomic import write_atomic
+    from mgi_cli.files.atomic import write_atomic
 
     if output is None:
         sys.stdout.write(text)

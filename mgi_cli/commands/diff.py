@@ -53,9 +53,9 @@ def diff(
     Either side may be a file at a git revision, PATH@REV (e.g. matrices/XAM/2022.yaml@main),
     read through git without touching the work tree.
     """
-    from mgi_cli.diff.reporters import DIFF_REPORTERS
+    from mgi_cli.diff.output import DIFF_REPORTERS
     from mgi_cli.diff.run import diff_arguments
-    from mgi_cli.validate.context import ValidationOptions
+    from mgi_cli.validate.rule_input import ValidationOptions
 
     if len(sides) > 2:
         raise UsageError("give at most two matrices: [BASELINE] FOLLOW_UP")
@@ -91,9 +91,9 @@ def diff(
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """The one atomic write of every command (mgi_cli/atomic.py): flushed to disk before
+    """The one atomic write of every command (mgi_cli/files/atomic.py): flushed to disk before
     the rename, and a read-only output is refused."""
-    from mgi_cli.atomic import write_atomic as write
+    from mgi_cli.files.atomic import write_atomic as write
 
     write(path, text)
 

@@ -35,10 +35,10 @@ def export(
     catalogue: CatalogueOption = None,
 ) -> None:
     """Write a matrix as a spreadsheet: one row per indicator, metadata apart."""
-    from mgi_cli.atomic import write_atomic
-    from mgi_cli.authoring.sheet_export import export_csv, export_xlsx
+    from mgi_cli.files.atomic import write_atomic
     from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.problems import Severity
+    from mgi_cli.problems.problem import Severity
+    from mgi_cli.spreadsheet.exporter import export_csv, export_xlsx
 
     fmt = output_format or output.suffix.lower().lstrip(".")
     if fmt not in FORMATS:

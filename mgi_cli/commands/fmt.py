@@ -21,8 +21,8 @@ def fmt(
     ] = False,
 ) -> None:
     """Rewrite matrices in one layout: key order, indentation, wrapping; comments kept."""
-    from mgi_cli.atomic import write_atomic
-    from mgi_cli.authoring.fmt import format_file
+    from mgi_cli.files.atomic import write_atomic
+    from mgi_cli.formatting.fmt import format_file
     from mgi_cli.validate.discover import expand_paths
 
     files, problems = expand_paths(paths)

@@ -27,9 +27,9 @@ def import_sheet(
     catalogue: CatalogueOption = None,
 ) -> None:
     """Read a spreadsheet into a matrix; refused unless it validates as a draft."""
-    from mgi_cli.atomic import write_atomic
-    from mgi_cli.authoring.sheet_import import import_sheet as read_into_matrix
-    from mgi_cli.validate.context import ValidationOptions
+    from mgi_cli.files.atomic import write_atomic
+    from mgi_cli.spreadsheet.importer import import_sheet as read_into_matrix
+    from mgi_cli.validate.rule_input import ValidationOptions
 
     if (output.exists() or output.is_symlink()) and not force:
         raise MgiError(f"{output} already exists; use --force to replace it")

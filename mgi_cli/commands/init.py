@@ -50,7 +50,7 @@ def init(
     Never overwrites a file: if any exists, nothing is written (exit 1).
     """
     from mgi_cli.commands.common import catalogue_library
-    from mgi_cli.scaffold import InitOptions, init_repository
+    from mgi_cli.repository.scaffold import InitOptions, init_repository
     from mgi_cli.validate.rules_metadata import is_known_country
 
     code = country.upper()

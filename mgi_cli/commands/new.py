@@ -70,7 +70,7 @@ def new(
     catalogue: CatalogueOption = None,
 ) -> None:
     """Create a draft matrix: every indicator of the modules, its question above it."""
-    from mgi_cli.atomic import write_atomic
+    from mgi_cli.files.atomic import write_atomic
 
     if output.exists() and not force:
         raise MgiError(f"{output} already exists; use --force to replace it")
@@ -115,7 +115,7 @@ def _baseline(
     title: str | None,
     cat: Catalogue,
 ) -> str:
-    from mgi_cli.authoring.new_matrix import NewMatrix, new_matrix_text, parse_modules
+    from mgi_cli.drafts.new import NewMatrix, new_matrix_text, parse_modules
 
     request = NewMatrix(
         country=country.upper(),
@@ -139,8 +139,8 @@ def _follow_up(
     day: date,
     lang: str,
 ) -> str:
-    from mgi_cli.authoring.follow_up import follow_up
-    from mgi_cli.authoring.new_matrix import parse_modules
+    from mgi_cli.drafts.follow_up import follow_up
+    from mgi_cli.drafts.new import parse_modules
     from mgi_cli.matrix.load import load_matrix
 
     loaded = load_matrix(baseline)

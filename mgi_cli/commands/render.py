@@ -59,7 +59,7 @@ def profile(
     ] = False,
 ) -> None:
     """Render the Migration Governance Profile of a matrix as Markdown or HTML."""
-    from mgi_cli.problems import Problem
+    from mgi_cli.problems.problem import Problem
     from mgi_cli.render.run import render_profile_file
 
     warnings: list[Problem] = []

@@ -46,7 +46,7 @@ def _source(
     matrix: Path, catalogue: list[Path] | None, audience: str, lang: str, fmt: str
 ) -> ReportSource:
     from mgi_cli.reports.common import LANGUAGES, check_choice, load_source
-    from mgi_cli.reports.output import FORMATS
+    from mgi_cli.reports.layout import FORMATS
 
     check_choice(fmt, FORMATS, "--format")
     check_choice(lang, LANGUAGES, "--lang")
@@ -66,7 +66,7 @@ def gcm(
     """Per GCM objective (all 23): the linked indicators, their answers, and how many are
     in place, partial or missing."""
     from mgi_cli.reports.gcm import gcm_report
-    from mgi_cli.reports.output import render_report
+    from mgi_cli.reports.layout import render_report
 
     source = _source(matrix, catalogue, audience, lang, output_format)
     emit(render_report(gcm_report(source, lang), output_format, lang), output)
@@ -101,7 +101,7 @@ def sdg_10_7_2(
 ) -> None:
     """SDG indicator 10.7.2: per policy domain PD_1..PD_6, the share of linked indicators
     met and its category (1 Requires further progress .. 4 Fully meets)."""
-    from mgi_cli.reports.output import render_report
+    from mgi_cli.reports.layout import render_report
     from mgi_cli.reports.sdg import open_sdg_csv, sdg_report
     from mgi_cli.reports.sdg_config import default_config_path, load_sdg_config
 
@@ -149,7 +149,7 @@ def themes(
 ) -> None:
     """The cross-cutting themes checklist (rights, gender, environment): tagged indicators,
     their answers, and a flag on thinly covered themes."""
-    from mgi_cli.reports.output import render_report
+    from mgi_cli.reports.layout import render_report
     from mgi_cli.reports.themes import ThinCoverage, themes_report
 
     source = _source(matrix, catalogue, audience, lang, output_format)
@@ -172,7 +172,7 @@ def actions(
 ) -> None:
     """The matrix's action plan, item by item, with overdue items flagged."""
     from mgi_cli.reports.actions import actions_report
-    from mgi_cli.reports.output import render_report
+    from mgi_cli.reports.layout import render_report
 
     day = _day(today) if today else date.today()
     source = _source(matrix, catalogue, audience, lang, output_format)
@@ -208,7 +208,7 @@ def score(
     """Optional scores (MIPEX-style: yes 100, partial 50, no 0) per sub-area and dimension,
     to follow one country's own progress; never across countries (the MGI is not a ranking)."""
     from mgi_cli.reports.common import LANGUAGES, check_choice
-    from mgi_cli.reports.output import FORMATS, render_report
+    from mgi_cli.reports.layout import FORMATS, render_report
     from mgi_cli.reports.score_report import gather_sources, score_report
     from mgi_cli.reports.scoring import ScoringRule, load_scoring_rule
 

@@ -9,7 +9,7 @@ import typer
 
 def schema() -> None:
     """Print the JSON Schema of the matrix format (for editors and other tools)."""
-    from mgi_cli.schema import matrix_schema_text
+    from mgi_cli.matrix.schema import matrix_schema_text
 
     sys.stdout.write(matrix_schema_text())
 

@@ -31,9 +31,9 @@ def status(
     ] = False,
 ) -> None:
     """Show progress: answered, unreviewed, unreferenced and stale, per dimension."""
-    from mgi_cli.authoring.status import status_paths
-    from mgi_cli.authoring.status_report import write_json, write_text
-    from mgi_cli.validate.context import ValidationOptions
+    from mgi_cli.progress.measure import status_paths
+    from mgi_cli.progress.output import write_json, write_text
+    from mgi_cli.validate.rule_input import ValidationOptions
 
     if output_format not in ("text", "json"):
         raise UsageError(f"unknown --format {output_format!r}; use text or json")
@@ -51,8 +51,8 @@ def status(
 
 
 def _scores(statuses: list[Any], catalogue: list[Path] | None, lang: str, fmt: str) -> str:
-    """The --score tables (mgi_cli/reports/status_score.py); refused before any output."""
-    from mgi_cli.reports.status_score import status_scores
+    """The --score tables (mgi_cli/progress/scores.py); refused before any output."""
+    from mgi_cli.progress.scores import status_scores
 
     if fmt != "text":
         raise UsageError("--score is shown with --format text; for JSON use `mgi report score`")

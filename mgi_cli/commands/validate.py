@@ -16,7 +16,7 @@ from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_colo
 from mgi_cli.errors import UsageError
 
 if TYPE_CHECKING:
-    from mgi_cli.repository import Repository
+    from mgi_cli.repository.root import Repository
 
 #: A progress bar only for runs longer than this many files.
 PROGRESS_MIN_FILES = 50
@@ -58,10 +58,10 @@ def validate(
     ] = None,
 ) -> None:
     """Check matrices: format, answers, justifications, references, follow-up links."""
-    from mgi_cli.config import RepositoryConfig
-    from mgi_cli.reporters import REPORTERS, resolve_format
-    from mgi_cli.repository import repository_for
-    from mgi_cli.validate.context import ValidationOptions
+    from mgi_cli.repository.root import repository_for
+    from mgi_cli.repository.settings import RepositoryConfig
+    from mgi_cli.validate.output import REPORTERS, resolve_format
+    from mgi_cli.validate.rule_input import ValidationOptions
     from mgi_cli.validate.run import default_jobs, validate_paths
 
     fmt = resolve_format(output_format, github_actions=os.environ.get("GITHUB_ACTIONS") == "true")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from mgi_cli.catalogue.models import Catalogue, Indicator, ScaleChoice
+from mgi_cli.diff.action_progress import action_progress
 from mgi_cli.diff.classify import direction, reference_changes, standard_answer
 from mgi_cli.diff.model import (
     KINDS,
@@ -23,7 +24,6 @@ from mgi_cli.diff.words import normalise, word_diff
 from mgi_cli.errors import Refused, UsageError
 from mgi_cli.matrix.indicators import context_indicators, find_indicator
 from mgi_cli.matrix.models import Answer, Matrix
-from mgi_cli.reports.actions import action_progress
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from mgi_cli.reports.actions import ActionProgress
+    from mgi_cli.diff.action_progress import ActionProgress
 
 #: Every kind of change, most significant first.
 KINDS = (
@@ -203,7 +203,7 @@ class Diff:
     progressed: int = 0
     regressed: int = 0
     #: For each item of the baseline's action plan, whether its indicators progressed
-    #: (``reports.actions.action_progress``, worked out on every indicator compared).
+    #: (``diff.action_progress.action_progress``, worked out on every indicator compared).
     actions: list[ActionProgress] = field(default_factory=list)
 
     @property

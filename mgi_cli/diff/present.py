@@ -15,7 +15,7 @@ from mgi_cli.diff.model import (
 from mgi_cli.matrix.indicators import CONTEXT_MODULE
 
 if TYPE_CHECKING:
-    from mgi_cli.reports.actions import ActionProgress
+    from mgi_cli.diff.action_progress import ActionProgress
 
 KIND_LABELS = {
     "added_to_catalogue": "added to catalogue",

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mgi_cli.errors import MgiError, UsageError
+from mgi_cli.files.yamlread import MAX_BYTES, decode, parse_yaml
 from mgi_cli.matrix.load import LoadedMatrix, load_matrix, matrix_from_parsed
-from mgi_cli.yamlread import MAX_BYTES, decode, parse_yaml
 
 
 @dataclass(frozen=True)

@@ -8,10 +8,10 @@ from typing import Any
 
 from pydantic import TypeAdapter, ValidationError
 
+from mgi_cli.files.positioned_errors import problems_from_validation
+from mgi_cli.files.yamlread import ParsedYaml, load_yaml_file
 from mgi_cli.matrix.models import Answer, Matrix
-from mgi_cli.model_problems import problems_from_validation
-from mgi_cli.problems import Problem
-from mgi_cli.yamlread import ParsedYaml, load_yaml_file
+from mgi_cli.problems.problem import Problem
 
 _ANSWER: TypeAdapter[Answer | None] = TypeAdapter(Answer | None)
 

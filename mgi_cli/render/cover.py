@@ -11,15 +11,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from mgi_cli.render.i18n import country_name, format_date
+from mgi_cli.output.i18n import country_name, format_date
 from mgi_cli.render.texts import is_context_specific
 
 if TYPE_CHECKING:
     from babel.support import Translations
 
     from mgi_cli.catalogue.models import Catalogue, Indicator
+    from mgi_cli.matrix.confidentiality import Disclosure
     from mgi_cli.matrix.models import Matrix
-    from mgi_cli.render.confidentiality import Disclosure
     from mgi_cli.render.texts import Localizer
 
 

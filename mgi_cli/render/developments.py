@@ -13,9 +13,9 @@ from __future__ import annotations
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from mgi_cli.matrix.confidentiality import Disclosure, restricted_ids
 from mgi_cli.matrix.indicators import CONTEXT_MODULE, find_indicator
-from mgi_cli.render.confidentiality import Disclosure, restricted_ids
-from mgi_cli.render.i18n import format_date
+from mgi_cli.output.i18n import format_date
 from mgi_cli.render.sections import category_labels
 from mgi_cli.render.texts import UNANSWERED, Localizer
 

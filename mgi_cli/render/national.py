@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.errors import MgiError
+from mgi_cli.matrix.confidentiality import restricted_ids
 from mgi_cli.matrix.indicators import CONTEXT_MODULE, effective_indicators
 from mgi_cli.matrix.models import PUBLISHABLE
-from mgi_cli.render.confidentiality import restricted_ids
+from mgi_cli.output.i18n import country_name, format_date
 from mgi_cli.render.cover import status_label
-from mgi_cli.render.i18n import country_name, format_date
 from mgi_cli.render.sections import category_labels
 from mgi_cli.render.texts import CATEGORIES, Localizer
 
@@ -36,8 +36,8 @@ if TYPE_CHECKING:
 
     from mgi_cli.catalogue.load import CatalogueLibrary
     from mgi_cli.catalogue.models import Catalogue
+    from mgi_cli.matrix.confidentiality import Disclosure
     from mgi_cli.matrix.models import Matrix
-    from mgi_cli.render.confidentiality import Disclosure
 
 CODE = "no-national-comparison"
 
@@ -69,7 +69,7 @@ def load_national(path: Path, matrix: Matrix, library: CatalogueLibrary) -> Nati
             f"the national matrix {matrix.context!r} is not a regular file; it was not read"
         )
     from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.problems import Severity
+    from mgi_cli.problems.problem import Severity
 
     loaded = load_matrix(target)
     national = loaded.matrix

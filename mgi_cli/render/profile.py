@@ -11,14 +11,14 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.errors import MgiError, UsageError
-from mgi_cli.render.context import build_profile_context
-from mgi_cli.render.i18n import translations
-from mgi_cli.render.markdown import (
+from mgi_cli.output.i18n import translations
+from mgi_cli.output.markdown import (
     escape_link_target,
     escape_markdown,
     escape_markdown_inline,
     tidy_markdown,
 )
+from mgi_cli.render.profile_data import build_profile_context
 
 if TYPE_CHECKING:
     from datetime import date
@@ -28,7 +28,7 @@ if TYPE_CHECKING:
     from mgi_cli.catalogue.models import Catalogue
     from mgi_cli.diff.model import Diff
     from mgi_cli.matrix.models import Matrix
-    from mgi_cli.problems import Problem
+    from mgi_cli.problems.problem import Problem
     from mgi_cli.render.national import National
 
 FORMATS = ("md", "html")
@@ -75,7 +75,7 @@ def render_profile(
 
 def render_environment(lang: str, template_dir: Path | None = None) -> Environment:
     """The shared template environment, with gettext for ``lang`` and the escaping filters."""
-    from mgi_cli.templating import template_environment
+    from mgi_cli.output.templates import template_environment
 
     env = template_environment(template_dir)
     env.add_extension("jinja2.ext.i18n")

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mgi_cli.errors import MgiError
-from mgi_cli.problems import Problem, Severity
+from mgi_cli.problems.problem import Problem, Severity
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
@@ -38,12 +38,12 @@ def render_profile_file(
     Raises ``MgiError`` with the validation errors of an invalid matrix, ``Refused``
     for a public profile of an unvalidated one, ``UsageError`` for bad options.
     """
+    from mgi_cli.matrix.confidentiality import check_audience, refuse_unpublishable
     from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.render.confidentiality import check_audience, refuse_unpublishable
-    from mgi_cli.render.i18n import LANGUAGES
+    from mgi_cli.output.i18n import LANGUAGES
     from mgi_cli.render.profile import FORMATS, render_profile
     from mgi_cli.validate.checker import validate_loaded
-    from mgi_cli.validate.context import ValidationOptions
+    from mgi_cli.validate.rule_input import ValidationOptions
 
     _check_choice(fmt, FORMATS, "--format")
     _check_choice(lang, LANGUAGES, "--lang")

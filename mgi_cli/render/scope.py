@@ -18,8 +18,8 @@ from mgi_cli.matrix.indicators import effective_indicators
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.models import Catalogue, Indicator
+    from mgi_cli.matrix.confidentiality import Disclosure
     from mgi_cli.matrix.models import Matrix
-    from mgi_cli.render.confidentiality import Disclosure
     from mgi_cli.render.texts import Localizer
 
 STANDARD = "standard"

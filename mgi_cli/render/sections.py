@@ -16,8 +16,8 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.catalogue.models import Indicator
-from mgi_cli.render.chart import bar_chart
-from mgi_cli.render.confidentiality import Disclosure
+from mgi_cli.matrix.confidentiality import Disclosure
+from mgi_cli.output.charts import bar_chart
 from mgi_cli.render.sources import reference_view
 from mgi_cli.render.texts import CATEGORIES, UNANSWERED, Localizer, is_context_specific
 

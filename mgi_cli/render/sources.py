@@ -7,7 +7,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from mgi_cli.matrix.models import Answer, Reference
-from mgi_cli.render.i18n import format_date
+from mgi_cli.output.i18n import format_date
 
 
 def safe_url(url: str | None) -> str | None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from mgi_cli.catalogue.models import Catalogue, Indicator
 from mgi_cli.matrix.indicators import CONTEXT_MODULE
 from mgi_cli.matrix.models import Answer
-from mgi_cli.problems import Problem, Severity
+from mgi_cli.problems.problem import Problem, Severity
 
 #: The standard answers, in the order charts and tables show them.
 CATEGORIES = ("yes", "partial", "no", "not_applicable")

@@ -15,8 +15,8 @@ from mgi_cli.errors import MgiError, UsageError
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
     from mgi_cli.catalogue.models import Catalogue, Indicator
+    from mgi_cli.matrix.confidentiality import Disclosure
     from mgi_cli.matrix.models import Answer, Matrix
-    from mgi_cli.render.confidentiality import Disclosure
 
 #: The standard answers, best first, and the word for an indicator without one.
 CATEGORIES = ("yes", "partial", "no", "not_applicable")
@@ -132,11 +132,11 @@ def load_source(
     Raises ``MgiError`` with the errors of an invalid matrix, ``Refused`` for public
     output of a draft or a matrix under review, ``UsageError`` for an unknown audience.
     """
+    from mgi_cli.matrix.confidentiality import disclose
     from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.problems import Severity
-    from mgi_cli.render.confidentiality import disclose
+    from mgi_cli.problems.problem import Severity
     from mgi_cli.validate.checker import validate_loaded
-    from mgi_cli.validate.context import ValidationOptions
+    from mgi_cli.validate.rule_input import ValidationOptions
 
     loaded = load_matrix(path)
     problems = validate_loaded(loaded, library, ValidationOptions(today=today))

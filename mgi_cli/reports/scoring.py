@@ -18,9 +18,9 @@ from typing import Any
 
 from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.errors import UsageError
+from mgi_cli.files.tomlread import load_toml
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.reports.common import standard_answer
-from mgi_cli.tomlread import load_toml
 
 DIMENSION_FROM = ("sub_areas", "indicators")
 

@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from mgi_cli.errors import UsageError
+from mgi_cli.files.tomlread import load_toml
 from mgi_cli.suggest import did_you_mean
-from mgi_cli.tomlread import load_toml
 
 ALL_DOMAIN_RULES = ("mean", "lowest", "none")
 CONFIG_NAME = "sdg-10-7-2.toml"

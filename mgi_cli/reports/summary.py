@@ -56,11 +56,11 @@ class Collection:
 def collect_matrices(
     files: list[Path], library: CatalogueLibrary, options: SummaryOptions, today: date
 ) -> Collection:
+    from mgi_cli.matrix.confidentiality import disclose
     from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.problems import Severity
-    from mgi_cli.render.confidentiality import disclose
+    from mgi_cli.problems.problem import Severity
     from mgi_cli.validate.checker import validate_loaded
-    from mgi_cli.validate.context import ValidationOptions
+    from mgi_cli.validate.rule_input import ValidationOptions
 
     left_out: Counter[str] = Counter()
     eligible: list[Matrix] = []

@@ -13,10 +13,10 @@ import subprocess
 from pathlib import Path
 
 from mgi_cli.errors import UsageError
-from mgi_cli.repository import Repository, place_of_path
-from mgi_cli.validate.repo_rules import refuse_to_read, relative_to_root
+from mgi_cli.files.yamlread import MAX_BYTES, load_yaml_file
+from mgi_cli.repository.root import Repository, place_of_path
 from mgi_cli.validate.rules_follow_up import baseline_path
-from mgi_cli.yamlread import MAX_BYTES, load_yaml_file
+from mgi_cli.validate.rules_repository import refuse_to_read, relative_to_root
 
 #: ``baseline: value  # comment`` at the start of a line: a top-level key.
 _BASELINE_LINE = re.compile(rb"baseline:[ \t]*([^\r\n]*)")

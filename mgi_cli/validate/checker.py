@@ -7,12 +7,12 @@ from pathlib import Path
 from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.errors import CatalogueError
 from mgi_cli.matrix.load import LoadedMatrix, load_matrix
-from mgi_cli.problems import Problem
-from mgi_cli.validate.context import RuleContext, ValidationOptions
+from mgi_cli.problems.problem import Problem
+from mgi_cli.validate.rule_input import RuleContext, ValidationOptions
 from mgi_cli.validate.rules_action_plan import check_action_plan
 from mgi_cli.validate.rules_answers import check_answers, check_references
-from mgi_cli.validate.rules_context import check_context
 from mgi_cli.validate.rules_follow_up import check_follow_up
+from mgi_cli.validate.rules_local import check_context
 from mgi_cli.validate.rules_metadata import check_catalogue_choice, check_metadata
 
 RULES = (

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from mgi_cli.errors import UsageError
-from mgi_cli.problems import Problem, Severity
+from mgi_cli.problems.problem import Problem, Severity
 
 MATRIX_SUFFIXES = (".yaml", ".yml")
 

@@ -1,14 +1,14 @@
 """Rules on the post-assessment action plan: its links to indicators, its ids and its dates.
 
 Whether an item is overdue depends on the day the plan is read, not on the data,
-so it is reported by `mgi report actions` (``reports.actions.overdue_items``), not here.
+so it is reported by `mgi report actions` (``matrix.action_plan.overdue_items``), not here.
 """
 
 from __future__ import annotations
 
-from mgi_cli.problems import Severity
+from mgi_cli.problems.problem import Severity
 from mgi_cli.suggest import did_you_mean
-from mgi_cli.validate.context import RuleContext
+from mgi_cli.validate.rule_input import RuleContext
 
 #: Items still to be done; a due date before the assessment is odd only for these.
 OPEN_STATUSES = frozenset({"planned", "in_progress"})

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from mgi_cli.matrix.indicators import CONTEXT_MODULE, is_context_id
-from mgi_cli.problems import Severity
+from mgi_cli.problems.problem import Severity
 from mgi_cli.suggest import nearest
-from mgi_cli.validate.context import RuleContext
+from mgi_cli.validate.rule_input import RuleContext
 
 
 def check_answers(ctx: RuleContext) -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from mgi_cli.matrix.load import load_matrix
 from mgi_cli.matrix.models import Matrix
-from mgi_cli.problems import Severity
-from mgi_cli.validate.context import RuleContext
+from mgi_cli.problems.problem import Severity
+from mgi_cli.validate.rule_input import RuleContext
 
 
 def baseline_path(matrix_path: Path, baseline: str) -> Path:

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mgi_cli.problems import Severity
+from mgi_cli.problems.problem import Severity
 from mgi_cli.suggest import did_you_mean
-from mgi_cli.validate.context import RuleContext
+from mgi_cli.validate.rule_input import RuleContext
 
 #: ISO 3166-1 alpha-3 codes reserved for users: examples and training matrices.
 _USER_ASSIGNED = (("AAA", "AAZ"), ("QMA", "QZZ"), ("XAA", "XZZ"), ("ZZA", "ZZZ"))

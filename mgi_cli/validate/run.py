@@ -10,13 +10,13 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mgi_cli.catalogue.load import CatalogueLibrary
-from mgi_cli.problems import Problem
-from mgi_cli.report import Report
-from mgi_cli.repository import Repository, absolute, place_of_path
+from mgi_cli.problems.problem import Problem
+from mgi_cli.repository.root import Repository, absolute, place_of_path
 from mgi_cli.validate.checker import validate_file
-from mgi_cli.validate.context import ValidationOptions
 from mgi_cli.validate.discover import expand_paths
-from mgi_cli.validate.repo_rules import (
+from mgi_cli.validate.result import Report
+from mgi_cli.validate.rule_input import ValidationOptions
+from mgi_cli.validate.rules_repository import (
     CheckedFile,
     check_in_repository,
     duplicate_problems,
@@ -149,7 +149,7 @@ def _each_file(
 
 def _warm(library: CatalogueLibrary, files: list[Path], repository: Repository | None) -> None:
     """Load the catalogue before forking, so workers share it instead of each parsing it."""
-    from mgi_cli.yamlread import load_yaml_file
+    from mgi_cli.files.yamlread import load_yaml_file
 
     root = repository.root if repository is not None else None
     first = next((f for f in files if refuse_to_read(f, str(f), root) is None), None)

@@ -1,1 +1,0 @@
-"""Writing and updating matrices: new drafts, follow-ups, spreadsheets, formatting, progress."""

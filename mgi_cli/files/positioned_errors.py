@@ -1,0 +1,188 @@
+"""Turn pydantic validation errors into problems placed at the YAML line and column."""
+
+from __future__ import annotations
+
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from mgi_cli.files.yamlread import ParsedYaml
+from mgi_cli.problems.problem import Problem
+from mgi_cli.suggest import did_you_mean
+
+_TYPE_NAMES = {
+    "string_type": "a text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a mapping (key: value lines)",
+    "model_type": "a mapping (key: value lines)",
+    "model_attributes_type": "a mapping (key: value lines)",
+    "date_type": "a date (YYYY-MM-DD)",
+}
+
+
+def problems_from_validation(
+    error: ValidationError,
+    parsed: ParsedYaml,
+    model: type[BaseModel],
+    prefix: tuple[Any, ...] = (),
+) -> list[Problem]:
+    """One problem per pydantic error; ``prefix`` is where ``model`` sits in the file."""
+    return [
+        _one({**detail, "loc": (*prefix, *detail["loc"])}, parsed, model, len(prefix))
+        for detail in error.errors(include_url=False)
+    ]
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    text = str(value)
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _one(detail: Any, parsed: ParsedYaml, model: type[BaseModel], skip: int) -> Problem:
+    loc = tuple(detail["loc"])
+    kind: str = detail["type"]
+    value = detail.get("input")
+    where = ".".join(str(part) for part in loc) or "the document"
+    indicator = str(loc[1]) if len(loc) >= 2 and loc[0] == "answers" else None
+    if kind == "extra_forbidden":
+        key = str(loc[-1])
+        hint = did_you_mean(key, _field_names(model, loc[skip:-1]))
+        parent = ".".join(str(part) for part in loc[:-1]) or "the top level"
+        return parsed.problem(
+            loc,
+            "unknown-key",
+            f"unknown key {key!r} in {parent}",
+            key=True,
+            hint=hint,
+            indicator=indicator,
+        )
+    if kind == "missing":
+        parent_loc = loc[:-1]
+        parent = ".".join(str(part) for part in parent_loc) or "the top level"
+        return parsed.problem(
+            parent_loc,
+            "missing-key",
+            f"{parent} needs the key {loc[-1]!r}",
+            key=True,
+            indicator=indicator,
+        )
+    if kind in _TYPE_NAMES:
+        hint = None
+        if kind == "string_type" and isinstance(value, bool):
+            hint = "YAML reads true/false/on/off as booleans; write yes or no, or quote it"
+        elif kind == "string_type" and isinstance(value, (int, float)):
+            hint = "quote the value to make it a text"
+        return parsed.problem(
+            loc,
+            "wrong-type",
+            f"{where} should be {_TYPE_NAMES[kind]}, not {_describe(value)}",
+            hint=hint,
+            indicator=indicator,
+        )
+    if kind == "literal_error":
+        expected = detail.get("ctx", {}).get("expected", "")
+        return parsed.problem(
+            loc,
+            "invalid-value",
+            f"{where} is {_describe(value)}; it must be one of {expected}",
+            indicator=indicator,
+        )
+    if kind.startswith(("date_", "datetime_")):
+        return parsed.problem(
+            loc,
+            "invalid-value",
+            f"{where} is {_describe(value)}, not a valid date",
+            hint="write dates as YYYY-MM-DD, e.g. 2018-09-30",
+            indicator=indicator,
+        )
+    return _other_value(detail, parsed, model, loc[skip:], where=where, indicator=indicator)
+
+
+def _other_value(
+    detail: Any,
+    parsed: ParsedYaml,
+    model: type[BaseModel],
+    field_loc: tuple[Any, ...],
+    *,
+    where: str,
+    indicator: str | None,
+) -> Problem:
+    loc, kind, value = tuple(detail["loc"]), detail["type"], detail.get("input")
+    if kind == "string_pattern_mismatch":
+        message = f"{where} is {_describe(value)}, which is not in the expected form"
+        hint = _field_description(model, field_loc)
+    elif kind == "too_short" and isinstance(value, (list, dict, str)) and not value:
+        message, hint = f"{where} is empty", None
+    else:
+        message = f"{where}: {detail.get('msg', 'is not valid')} (got {_describe(value)})"
+        hint = None
+    return parsed.problem(loc, "invalid-value", message, hint=hint, indicator=indicator)
+
+
+def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
+    """The keys allowed at ``loc`` inside ``model``, for 'did you mean' hints."""
+    current: Any = model
+    for part in loc:
+        current = _step(current, part)
+        if current is None:
+            return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _field_description(model: type[BaseModel], loc: tuple[Any, ...]) -> str | None:
+    """The description of the field at ``loc``, which says what form its value takes."""
+    if not loc:
+        return None
+    owner: Any = model
+    for part in loc[:-1]:
+        owner = _step(owner, part)
+        if owner is None:
+            return None
+    owner = _unwrap(owner)
+    if isinstance(owner, type) and issubclass(owner, BaseModel):
+        field = owner.model_fields.get(str(loc[-1]))
+        return field.description if field else None
+    return None
+
+
+def _unwrap(annotation: Any) -> Any:
+    origin = typing.get_origin(annotation)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(annotation) if a is not type(None)]
+        return _unwrap(inner[0]) if len(inner) == 1 else annotation
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    return annotation
+
+
+def _step(annotation: Any, part: Any) -> Any:
+    annotation = _unwrap(annotation)
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        field = annotation.model_fields.get(str(part))
+        return field.annotation if field else None
+    origin = typing.get_origin(annotation)
+    args = typing.get_args(annotation)
+    if origin is dict and len(args) == 2:
+        return args[1]
+    if origin is list and args:
+        return args[0]
+    return None

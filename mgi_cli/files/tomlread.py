@@ -1,0 +1,29 @@
+"""Read the TOML files mgi is pointed at (mgi.toml, report rule files) as safely as matrices.
+
+Like a matrix, a TOML file is read only if it is a regular file under the size limit
+(a ``--config /dev/zero`` would otherwise be read until memory runs out), and bytes
+that are not UTF-8 are a clear error rather than a crash.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from mgi_cli.errors import UsageError
+from mgi_cli.files.yamlread import read_bytes
+from mgi_cli.problems.problem import Problem
+
+
+def load_toml(path: Path) -> dict[str, Any]:
+    """The file's tables; raises ``UsageError`` (exit 2) saying what is wrong with it."""
+    raw = read_bytes(path, str(path))
+    if isinstance(raw, Problem):
+        raise UsageError(f"{path}: {raw.message}")
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not valid TOML: the file is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as error:
+        raise UsageError(f"{path}: not valid TOML: {error}") from None

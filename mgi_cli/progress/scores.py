@@ -1,0 +1,68 @@
+"""`mgi status --score`: the optional scores of one country's matrices, as plain text.
+
+Status is a working view for the team, so every answer counts (restricted ones too).
+Matrices of more than one country are refused before anything is printed: scores
+follow a country's own progress and never compare countries (the MGI is not a ranking).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from mgi_cli.errors import MgiError, Refused
+from mgi_cli.reports.labels import labels
+from mgi_cli.reports.score_report import score_report
+from mgi_cli.reports.scoring import ScoringRule
+
+if TYPE_CHECKING:
+    from mgi_cli.catalogue.load import CatalogueLibrary
+    from mgi_cli.matrix.models import Matrix
+    from mgi_cli.reports.common import ReportSource
+
+
+def status_scores(
+    matrices: list[Matrix], library: CatalogueLibrary, lang: str, rule: ScoringRule | None = None
+) -> str:
+    """One table per place (the country, and each locality), oldest assessment first."""
+    from mgi_cli.matrix.confidentiality import disclose
+    from mgi_cli.reports.common import ReportSource
+
+    countries = sorted({m.country for m in matrices})
+    if len(countries) > 1:
+        raise Refused(
+            f"--score follows one country's own progress, and these matrices are of "
+            f"{len(countries)} countries; the MGI is not a ranking: give one country's matrices"
+        )
+    places: dict[tuple[str, str | None], list[ReportSource]] = {}
+    for matrix in sorted(matrices, key=lambda m: m.assessed_on):
+        catalogue = library.get(matrix.catalogue)
+        if catalogue is None:
+            raise MgiError(f"mgi does not have the catalogue {matrix.catalogue!r}")
+        source = ReportSource(matrix, catalogue, disclose(matrix, "government"))
+        places.setdefault((matrix.level, matrix.locality), []).append(source)
+    chosen = rule or ScoringRule()
+    return "".join(_table(score_report(s, chosen, lang), lang) for s in places.values())
+
+
+def _table(report: dict[str, Any], lang: str) -> str:
+    t = labels(lang)
+    place = report["title"] or report["country"]
+    if report["locality"] and report["locality"] not in place:
+        place += f" - {report['locality']}"
+    heads = [f"{a['year']} {a['assessment'].replace('_', '-')}" for a in report["assessments"]]
+    lines = [
+        "",
+        f"{t['score_title']}: {place}",
+        f"{t['not_ranking']} {t['score_note']}",
+        "  ".join([" " * 40, *(f"{h:>14}" for h in heads), f"{t['change']:>7}"]),
+    ]
+    for dimension in report["dimensions"]:
+        name = f"{dimension['number']}. {dimension['name']}"[:40]
+        cells = [f"{_number(s):>14}" for s in dimension["scores"]]
+        change = dimension["change"]
+        lines.append("  ".join([f"{name:<40}", *cells, f"{_number(change, '+'):>7}"]))
+    return "\n".join(lines) + "\n"
+
+
+def _number(value: float | None, sign: str = "") -> str:
+    return "-" if value is None else f"{value:{sign}.1f}"

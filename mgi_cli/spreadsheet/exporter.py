@@ -1,0 +1,208 @@
+"""`mgi export`: a matrix as a spreadsheet (xlsx or CSV), one row per indicator.
+
+Layout: sheet_cells.py. In xlsx the metadata is on its own ``Metadata`` sheet (key |
+value); in CSV it comes first, as ``#key: value`` rows before the header row.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+from mgi_cli.errors import MgiError
+from mgi_cli.spreadsheet.cells import (
+    COLUMNS,
+    JSON_KEYS,
+    MATRIX_SHEET,
+    MAX_CELL,
+    METADATA_KEYS,
+    METADATA_SHEET,
+    UNSAFE,
+    cell_name,
+    encode_references,
+)
+
+if TYPE_CHECKING:
+    from mgi_cli.catalogue.models import Catalogue
+    from mgi_cli.matrix.models import Matrix
+
+_CHOICES = {
+    "level": ("national", "local"),
+    "assessment": ("baseline", "follow_up"),
+    "status": ("draft", "in_review", "validated", "published"),
+    "confidentiality": ("restricted", "public"),
+}
+_WIDTHS = {
+    "id": 10,
+    "dimension": 24,
+    "sub_area": 22,
+    "question": 50,
+    "answer": 14,
+    "justification": 70,
+    "references": 60,
+    "notes": 30,
+}
+
+
+def metadata_rows(matrix: Matrix) -> list[tuple[str, str]]:
+    rows = []
+    for key in METADATA_KEYS:
+        value = getattr(matrix, key)
+        if key in JSON_KEYS:
+            value = _json(value) if value else None
+        elif isinstance(value, list):
+            value = ", ".join(value)
+        elif isinstance(value, date):
+            value = value.isoformat()
+        rows.append((key, "" if value is None else str(value)))
+    return rows
+
+
+def _json(value: Any) -> str:
+    from pydantic import BaseModel
+
+    if isinstance(value, list):
+        value = [
+            v.model_dump(mode="json", exclude_defaults=True) if isinstance(v, BaseModel) else v
+            for v in value
+        ]
+    return json.dumps(value, ensure_ascii=False)
+
+
+Row = tuple[list[Any], list[str]]
+
+
+def matrix_rows(matrix: Matrix, catalogue: Catalogue, lang: str) -> list[Row]:
+    """Each row's cells, with the answers its indicator takes (none: unknown indicator)."""
+    from mgi_cli.catalogue.view import localized
+    from mgi_cli.matrix.indicators import effective_indicators, find_indicator
+
+    listed = [i.id for i in effective_indicators(matrix, catalogue)]
+    ids = listed + [k for k in matrix.answers if k not in set(listed)]
+    rows = []
+    for indicator_id in ids:
+        indicator = find_indicator(matrix, catalogue, indicator_id)
+        entry = matrix.answers.get(indicator_id)
+        dimension = catalogue.dimension(indicator.dimension) if indicator else None
+        areas = dimension.sub_areas if dimension and indicator else []
+        sub_area = next((s for s in areas if indicator and s.id == indicator.sub_area), None)
+        cells: list[Any] = [
+            indicator_id,
+            f"{dimension.id} {localized(dimension.short_name, lang)}" if dimension else None,
+            localized(sub_area.name, lang) if sub_area else None,
+            localized(indicator.question, lang) if indicator else None,
+            entry.answer if entry else None,
+            entry.justification if entry else None,
+            encode_references([r.model_dump(exclude_none=True) for r in entry.references])
+            if entry and entry.references
+            else None,
+            entry.notes if entry else None,
+            "true" if entry and entry.restricted else "false",
+            "false" if entry and not entry.reviewed else "true",
+        ]
+        scale = [c.id for c in catalogue.scale_of(indicator)] if indicator else []
+        rows.append((cells, scale))
+    return rows
+
+
+def _check_cells(rows: list[list[Any]], sheet: str | None, first_row: int) -> None:
+    bad = []
+    for offset, cells in enumerate(rows):
+        for column, value in enumerate(cells, start=1):
+            unsafe = isinstance(value, str) and UNSAFE.search(value)
+            if unsafe or (isinstance(value, str) and len(value) > MAX_CELL):
+                bad.append(cell_name(column, first_row + offset, sheet))
+    if bad:
+        raise MgiError(
+            f"{', '.join(bad[:5])}: text with control characters (or over {MAX_CELL} "
+            "characters), which a spreadsheet cell cannot hold; edit it in the YAML first"
+        )
+
+
+def export_csv(matrix: Matrix, catalogue: Catalogue, lang: str = "en") -> bytes:
+    """UTF-8 with a byte-order mark, which spreadsheet programs need to detect UTF-8."""
+    meta = [[f"#{key}: {value}"] for key, value in metadata_rows(matrix)]
+    body = [cells for cells, _ in matrix_rows(matrix, catalogue, lang)]
+    _check_cells([*meta, list(COLUMNS), *body], None, 1)
+    stream = io.StringIO()
+    writer = csv.writer(stream, lineterminator="\r\n")
+    writer.writerows(meta)
+    writer.writerow(COLUMNS)
+    writer.writerows(["" if v is None else v for v in cells] for cells in body)
+    return stream.getvalue().encode("utf-8-sig")
+
+
+def export_xlsx(matrix: Matrix, catalogue: Catalogue, lang: str = "en") -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    rows = matrix_rows(matrix, catalogue, lang)
+    _check_cells([cells for cells, _ in rows], MATRIX_SHEET, 2)
+    _check_cells([list(r) for r in metadata_rows(matrix)], METADATA_SHEET, 2)
+    book = Workbook()
+    sheet = book.create_sheet(MATRIX_SHEET)
+    book.remove(book.worksheets[0])
+    _put_row(sheet, 1, COLUMNS, bold=Font(bold=True))
+    for number, (cells, _) in enumerate(rows, start=2):
+        _put_row(sheet, number, cells)
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for index, name in enumerate(COLUMNS, start=1):
+        letter = get_column_letter(index)
+        sheet.column_dimensions[letter].width = _WIDTHS.get(name, 11)
+        if name in ("question", "justification", "references", "notes"):
+            for cell in sheet[letter][1:]:
+                cell.alignment = wrap
+    sheet.freeze_panes = "B2"
+    _answer_lists(sheet, [scale for _, scale in rows], len(rows))
+    meta = book.create_sheet(METADATA_SHEET)
+    _put_row(meta, 1, ("key", "value"), bold=Font(bold=True))
+    for number, (key, value) in enumerate(metadata_rows(matrix), start=2):
+        _put_row(meta, number, (key, value or None))
+        if key in _CHOICES:
+            _list(meta, _CHOICES[key], [f"B{number}"])
+    meta.column_dimensions["A"].width = 18
+    meta.column_dimensions["B"].width = 50
+    stream = io.BytesIO()
+    book.save(stream)
+    return stream.getvalue()
+
+
+def _put_row(sheet: Any, row: int, values: Any, bold: Any = None) -> None:
+    for column, value in enumerate(values, start=1):
+        cell = sheet.cell(row=row, column=column, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # text, even when it starts with "=": never a formula
+        if bold is not None:
+            cell.font = bold
+
+
+def _answer_lists(sheet: Any, scales: list[list[str]], count: int) -> None:
+    """Each answer cell offers its indicator's scale; restricted/reviewed offer true/false."""
+    groups: dict[tuple[str, ...], list[str]] = {}  # scale -> its answer cells
+    for row, scale in enumerate(scales, start=2):
+        if scale and all("," not in c and '"' not in c for c in scale):
+            groups.setdefault(tuple(scale), []).append(f"E{row}")
+    for choices, cells in groups.items():
+        _list(sheet, choices, cells)
+    if count:
+        _list(sheet, ("true", "false"), [f"I2:J{count + 1}"])
+
+
+def _list(sheet: Any, choices: tuple[str, ...], cells: list[str]) -> None:
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    validation = DataValidation(
+        type="list",
+        formula1='"' + ",".join(choices) + '"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="Not an answer",
+        error="Choose one of: " + ", ".join(choices),
+    )
+    sheet.add_data_validation(validation)
+    for cell in cells:
+        validation.add(cell)
