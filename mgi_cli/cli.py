@@ -18,7 +18,7 @@ from mgi_cli.errors import MgiError
 
 
 class _Group(TyperGroup):
-    """Maps mgi's errors to messages and exit statuses, in one place (CONTRACT.md)."""
+    """Maps mgi's errors to messages and exit statuses, in one place (docs/format.md)."""
 
     def invoke(self, ctx: Any) -> Any:  # click.Context, vendored by typer
         try:

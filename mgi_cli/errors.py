@@ -6,7 +6,7 @@ from mgi_cli.problems.problem import Problem
 
 
 class MgiError(Exception):
-    """A problem that stops the command; ``exit_code`` follows CONTRACT.md."""
+    """A problem that stops the command; ``exit_code`` follows docs/format.md."""
 
     exit_code = 1
 

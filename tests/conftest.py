@@ -83,8 +83,8 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 
 
 # Hypothesis profiles. Without HYPOTHESIS_PROFILE the library's "default" applies and
-# every test keeps its own small budget (tests/test_fuzz.py runs a few examples per
-# command). `HYPOTHESIS_PROFILE=fuzz python -m pytest tests/test_fuzz.py` is the long
+# every test keeps its own small budget (tests/hardening/test_fuzz.py runs a few examples per
+# command). `HYPOTHESIS_PROFILE=fuzz python -m pytest tests/hardening/test_fuzz.py` is the long
 # fuzz run (a few minutes): many examples, a generous deadline that still catches a hang.
 def _register_hypothesis_profiles() -> None:
     import os

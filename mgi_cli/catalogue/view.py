@@ -1,4 +1,4 @@
-"""Show a catalogue: filter its indicators, print them as text or JSON (CONTRACT.md)."""
+"""Show a catalogue: filter its indicators, print them as text or JSON (docs/format.md)."""
 
 from __future__ import annotations
 

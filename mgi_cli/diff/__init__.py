@@ -18,7 +18,7 @@ Stable API::
     diff.modules      # list[Summary]: every other module apart, e.g. covid19
     diff.progressed, diff.regressed, diff.has_regression, diff.kind_counts
     diff.only_answers()   # the same Diff listing only changes of answers
-    diff.as_json()        # CONTRACT.md's shape: baseline, follow_up, changes, domains, ...
+    diff.as_json()        # docs/format.md's shape: baseline, follow_up, changes, domains, ...
 
 ``diff_matrices`` never reads files or the clock and never prints. It raises
 ``mgi_cli.errors.Refused`` for matrices of different countries, levels or

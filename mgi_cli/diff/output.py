@@ -1,4 +1,4 @@
-"""Diff reporters, chosen by name: text, md, json, html (the last two as CONTRACT.md says)."""
+"""Diff reporters, chosen by name: text, md, json, html (the last two as docs/format.md says)."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Write files atomically: a temporary file in the same folder, flushed, then renamed.
 
-A failure or a kill at any point leaves the old file whole (CONTRACT.md,
+A failure or a kill at any point leaves the old file whole (docs/format.md,
 "Writing files"). Commands that create source files refuse to replace an existing
 one unless told to (``overwrite=True``, i.e. ``--force``).
 """

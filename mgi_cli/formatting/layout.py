@@ -1,6 +1,6 @@
 """The canonical layout of a matrix file, applied to ruamel.yaml round-trip data.
 
-Keys follow the order of CONTRACT.md, with the keys the project added where the
+Keys follow the order of docs/format.md, with the keys the project added where the
 examples put them (``title`` after ``country``, ``subdivision`` and ``context`` after
 ``locality``, ``context_indicators`` and ``not_used`` before ``answers``,
 ``action_plan`` last); keys the format does not know keep their relative order, just

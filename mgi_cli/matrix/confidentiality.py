@@ -50,7 +50,7 @@ def check_audience(audience: str) -> Audience:
 
 
 def refuse_unpublishable(matrix: Matrix, audience: Audience) -> None:
-    """Public output of a draft or a matrix under review is refused (CONTRACT.md)."""
+    """Public output of a draft or a matrix under review is refused (docs/format.md)."""
     if audience == "public" and matrix.status not in PUBLISHABLE:
         raise Refused(
             f"a public profile needs a validated or published matrix, and this one is "

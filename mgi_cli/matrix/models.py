@@ -1,4 +1,4 @@
-"""The matrix file, format version 1 (CONTRACT.md)."""
+"""The matrix file, format version 1 (docs/format.md)."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """`mgi report score`: one country's (or locality's) own scores over its assessments.
 
 Matrices of different countries are refused: scores track a country's progress,
-they never rank countries (DOMAIN.md, "Not a ranking").
+they never rank countries (docs/methodology.md, "Not a ranking").
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """The rule that turns answers into SDG 10.7.2 categories, read from a TOML file.
 
-The custodians' exact thresholds and all-domains rule are not confirmed (DOMAIN.md),
+The custodians' exact thresholds and all-domains rule are not confirmed (docs/methodology.md),
 so they live in configuration: the packaged ``indicators/sdg-10-7-2.toml`` documents
 the defaults, and ``--config FILE`` replaces it.
 """

@@ -1,7 +1,7 @@
 """The matrices repository: the folder holding mgi.toml or .git, with matrices/ below.
 
 Matrices are laid out by what they assess, so a path alone says which file holds an
-assessment (CONTRACT.md):
+assessment (docs/format.md):
 
     matrices/<ISO3>/<year>-<assessment>.yaml
     matrices/<ISO3>/local/<locality-slug>/<year>-<assessment>.yaml
