@@ -10,7 +10,6 @@ from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 STANDARD_ANSWERS = ("yes", "partial", "no", "not_applicable")
 StandardAnswer = Literal["yes", "partial", "no", "not_applicable"]
 Migration = Literal["immigration", "emigration", "both"]
-LANGUAGES = ("en", "fr", "es")
 
 
 def _needs_english(value: dict[str, str]) -> dict[str, str]:

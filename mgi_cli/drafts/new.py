@@ -8,12 +8,13 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.errors import UsageError
+from mgi_cli.languages import LANGUAGES
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.models import Catalogue
 
 LEVELS = ("national", "local")
-LANGS = ("en", "fr", "es")
+LANGS = LANGUAGES
 
 
 @dataclass(frozen=True)

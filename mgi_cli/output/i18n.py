@@ -18,7 +18,6 @@ if TYPE_CHECKING:
 
     from babel.support import Translations
 
-LANGUAGES = ("en", "fr", "es")
 DOMAIN = "mgi"
 _DATE_LOCALES = {"en": "en_GB"}
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"

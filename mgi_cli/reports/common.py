@@ -30,7 +30,6 @@ STATUS = {
     UNANSWERED: "unanswered",
 }
 STATUSES = tuple(STATUS.values())
-LANGUAGES = ("en", "fr", "es")
 
 
 def check_choice(value: str, choices: Iterable[str], option: str) -> str:

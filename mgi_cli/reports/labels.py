@@ -201,7 +201,7 @@ _LABELS: dict[str, tuple[str, str, str]] = {
 
 @cache
 def labels(lang: str) -> dict[str, str]:
-    index = ("en", "fr", "es").index(lang) if lang in ("en", "fr", "es") else 0
+    index = LANGUAGES.index(lang) if lang in LANGUAGES else 0
     return {key: texts[index] for key, texts in _LABELS.items()}
 
 
