@@ -45,7 +45,8 @@ Audience = Annotated[
 def _source(
     matrix: Path, catalogue: list[Path] | None, audience: str, lang: str, fmt: str
 ) -> ReportSource:
-    from mgi_cli.reports.common import LANGUAGES, check_choice, load_source
+    from mgi_cli.languages import LANGUAGES
+    from mgi_cli.reports.common import check_choice, load_source
     from mgi_cli.reports.layout import FORMATS
 
     check_choice(fmt, FORMATS, "--format")
@@ -207,7 +208,8 @@ def score(
 ) -> None:
     """Optional scores (MIPEX-style: yes 100, partial 50, no 0) per sub-area and dimension,
     to follow one country's own progress; never across countries (the MGI is not a ranking)."""
-    from mgi_cli.reports.common import LANGUAGES, check_choice
+    from mgi_cli.languages import LANGUAGES
+    from mgi_cli.reports.common import check_choice
     from mgi_cli.reports.layout import FORMATS, render_report
     from mgi_cli.reports.score_report import gather_sources, score_report
     from mgi_cli.reports.scoring import ScoringRule, load_scoring_rule

@@ -69,8 +69,9 @@ def summary(
 ) -> None:
     """Aggregate many matrices: per dimension, GCM objective and indicator, how many
     assessments give each answer, with no country named and small groups suppressed."""
+    from mgi_cli.languages import LANGUAGES
     from mgi_cli.matrix.confidentiality import check_audience
-    from mgi_cli.reports.common import LANGUAGES, check_choice
+    from mgi_cli.reports.common import check_choice
     from mgi_cli.reports.layout import FORMATS, render_report
     from mgi_cli.reports.summary import SummaryOptions, collect_matrices, left_out_message
     from mgi_cli.reports.summary_tables import summary_report

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from mgi_cli.languages import LANGUAGES
+
 # Each key has its text in English, French and Spanish, in that order.
 _LABELS: dict[str, tuple[str, str, str]] = {
     # Answers and what they mean
