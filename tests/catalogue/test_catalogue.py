@@ -12,9 +12,10 @@ import pytest
 from typer.testing import Result
 
 from mgi_cli.catalogue.load import load_catalogue
-from mgi_cli.catalogue.models import LANGUAGES, Catalogue
+from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.commands.common import catalogue_library
 from mgi_cli.errors import CatalogueError
+from mgi_cli.languages import LANGUAGES
 
 Mgi = Callable[..., Result]
 
