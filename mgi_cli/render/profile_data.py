@@ -14,9 +14,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.catalogue.models import Catalogue, Dimension, Indicator
+from mgi_cli.languages import LANGUAGES
 from mgi_cli.matrix.confidentiality import Disclosure, disclose
 from mgi_cli.matrix.models import Matrix
-from mgi_cli.output.i18n import LANGUAGES, translations
+from mgi_cli.output.i18n import translations
 from mgi_cli.render.cover import front_matter, intro
 from mgi_cli.render.scope import STANDARD, not_used_items, profile_indicators
 from mgi_cli.render.sections import build_section

@@ -38,9 +38,9 @@ def render_profile_file(
     Raises ``MgiError`` with the validation errors of an invalid matrix, ``Refused``
     for a public profile of an unvalidated one, ``UsageError`` for bad options.
     """
+    from mgi_cli.languages import LANGUAGES
     from mgi_cli.matrix.confidentiality import check_audience, refuse_unpublishable
     from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.output.i18n import LANGUAGES
     from mgi_cli.render.profile import FORMATS, render_profile
     from mgi_cli.validate.checker import validate_loaded
     from mgi_cli.validate.rule_input import ValidationOptions
