@@ -110,8 +110,11 @@ def _structured(key: str, value: Any) -> Any:
 
     from mgi_cli.matrix.models import Matrix
 
+    annotation = Matrix.model_fields[key].annotation
+    if annotation is None:  # every field of the model is annotated; this is for mypy
+        return value
     try:
-        model: Any = TypeAdapter(Matrix.model_fields[key].annotation).validate_python(value)
+        model: Any = TypeAdapter(annotation).validate_python(value)
     except ValidationError:
         return value
     if isinstance(model, list):
