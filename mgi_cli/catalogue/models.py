@@ -65,13 +65,6 @@ class GcmObjective(_Model):
     name: LocalText
 
 
-class Findings(_Model):
-    """One-sentence statements a profile uses when the policy is, or is not, in place."""
-
-    in_place: LocalText
-    not_in_place: LocalText
-
-
 class Indicator(_Model):
     id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
     dimension: str
@@ -84,7 +77,10 @@ class Indicator(_Model):
     migration: Migration = "both"
     gcm: list[Annotated[int, Field(ge=1, le=23)]] = Field(default_factory=list)
     sdg_10_7_2: str | None = Field(default=None, pattern=r"^PD_[1-6]$")
-    findings: Findings | None = None
+    #: The sentence a profile uses for each answer value (``yes``, ``partial``, ``no``,
+    #: or each id of the indicator's own scale), per language. ``{country}`` and
+    #: ``{locality}`` stand for the localised name of the place assessed.
+    findings: dict[str, LocalText] | None = None
     replaces: list[str] = Field(default_factory=list)
 
     _check_question = field_validator("question")(_needs_english)

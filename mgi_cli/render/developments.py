@@ -121,10 +121,10 @@ def _item(
         text = tr.gettext("%(indicator)s is no longer in the indicator catalogue.") % {
             "indicator": change.indicator
         }
-    elif indicator.findings is not None and after in ("yes", "partial", "no"):
-        which = indicator.findings.not_in_place if after == "no" else indicator.findings.in_place
-        field = "not_in_place" if after == "no" else "in_place"
-        text = loc.text(which, f"finding ({field})", indicator.id)
+    elif after in ("yes", "partial", "no") and (
+        found := loc.finding(indicator, change.after or after)
+    ):
+        text = found
     else:
         text = loc.text(indicator.question, "question", indicator.id)
     return {

@@ -69,6 +69,7 @@ def build_profile_context(
     loc = Localizer(catalogue, lang, own=own, source=source)
     title = national.matrix.title if national is not None else None
     context = front_matter(matrix, catalogue, disclosure, loc, tr, national_title=title)
+    loc.place = context["place"]
     not_used = not_used_items(matrix, catalogue, disclosure, loc)
     context |= {
         "lang": lang,

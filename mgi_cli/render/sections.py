@@ -89,6 +89,12 @@ def build_section(
     }
 
 
+def _answer_value(disclosure: Disclosure, indicator: Indicator, category: str) -> str:
+    """The answer given, as the indicator's scale names it (the category if unknown)."""
+    entry = disclosure.answers.get(indicator.id)
+    return entry.answer if entry is not None and entry.answer is not None else category
+
+
 def _finding(
     indicator: Indicator, category: str, disclosure: Disclosure, loc: Localizer, tr: Translations
 ) -> dict[str, Any] | None:
@@ -96,11 +102,12 @@ def _finding(
         return None
     own = is_context_specific(indicator)
     answer = None
+    found: str | None = None
     if own:  # the matrix's own question: it has no finding sentences, by design
         text = loc.text(indicator.question, "question", indicator.id)
         if indicator.scale is not None:
             answer = loc.answer_label(indicator, disclosure.answers.get(indicator.id))
-    elif indicator.findings is None:
+    elif (found := loc.finding(indicator, _answer_value(disclosure, indicator, category))) is None:
         loc.warn(
             "missing-findings",
             f"the catalogue has no finding sentences for {indicator.id}; its question is "
@@ -109,16 +116,17 @@ def _finding(
         )
         text = loc.text(indicator.question, "question", indicator.id)
     else:
-        sentences = indicator.findings
-        which = sentences.not_in_place if category == "no" else sentences.in_place
-        field = "not_in_place" if category == "no" else "in_place"
-        text = loc.text(which, f"finding ({field})", indicator.id)
+        text = found
     # The supporting detail, only where this output may show it.
     detail = disclosure.answers.get(indicator.id) if disclosure.details else None
     return {
         "indicator": indicator.id,
         "text": text,
-        "qualifier": tr.gettext("partially in place") if category == "partial" else None,
+        # A catalogue sentence for a partial answer says what is missing; a question
+        # standing in for a finding needs the qualifier.
+        "qualifier": (
+            tr.gettext("partially in place") if category == "partial" and found is None else None
+        ),
         "context_specific": own,
         "answer": answer,
         "restricted": indicator.id in disclosure.restricted,

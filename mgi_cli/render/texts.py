@@ -31,6 +31,9 @@ class Localizer:
     #: (question, scale labels) are the matrix's, so are the warnings about them.
     own: frozenset[str] = frozenset()
     source: str = "the matrix"
+    #: The localised name of the country (or city) assessed, for ``{country}`` and
+    #: ``{locality}`` in finding sentences.
+    place: str = ""
     _reported: set[tuple[str, str | None]] = field(default_factory=set)
 
     def text(self, value: Mapping[str, str], what: str, indicator: str | None = None) -> str:
@@ -71,6 +74,21 @@ class Localizer:
                 indicator=indicator,
             )
         )
+
+    def finding(self, indicator: Indicator, value: str | None) -> str | None:
+        """The catalogue's sentence for answer ``value`` (an id of the indicator's scale,
+        or the standard answer it counts as), naming the place; None when it has none."""
+        sentences = indicator.findings or {}
+        chosen = sentences.get(value or "")
+        if chosen is None:
+            counts_as = next(
+                (c.counts_as for c in self.catalogue.scale_of(indicator) if c.id == value), None
+            )
+            chosen = sentences.get(str(counts_as)) if counts_as is not None else None
+        if chosen is None:
+            return None
+        text = self.text(chosen, f"finding ({value})", indicator.id)
+        return text.replace("{country}", self.place).replace("{locality}", self.place)
 
     def category(self, indicator: Indicator, entry: Answer | None) -> str:
         """The standard answer an answer counts as, or ``unanswered``."""

@@ -87,7 +87,7 @@ def test_context_metadata_and_structure(library: CatalogueLibrary) -> None:
     assert context["developments"] is None  # no diff given
 
 
-def test_partial_answers_go_to_further_development_with_a_qualifier(
+def test_each_answer_gets_the_catalogue_sentence_for_its_value(
     library: CatalogueLibrary,
 ) -> None:
     matrix = _load(BASELINE)
@@ -106,19 +106,16 @@ def test_partial_answers_go_to_further_development_with_a_qualifier(
         if indicator.module != "standard":
             continue
         kind, finding = by_id.get(key, (None, None))
-        if entry.answer == "yes":
-            assert kind == "well_developed"
-            assert finding["text"] == indicator.findings.in_place["en"]
-            assert finding["qualifier"] is None
-        elif entry.answer == "partial":
-            assert kind == "further_development"
-            assert finding["text"] == indicator.findings.in_place["en"]
-            assert finding["qualifier"] == "partially in place"
-        elif entry.answer == "no":
-            assert kind == "further_development"
-            assert finding["text"] == indicator.findings.not_in_place["en"]
-        elif entry.answer == "not_applicable":
+        place = "Republic of Xamaria"
+        if entry.answer == "not_applicable":
             assert kind is None
+            continue
+        expected = indicator.findings[str(entry.answer)]["en"].replace("{country}", place)
+        assert finding is not None
+        assert finding["text"] == expected
+        # A partial answer has its own sentence, which says what is missing.
+        assert finding["qualifier"] is None
+        assert kind == ("well_developed" if entry.answer == "yes" else "further_development")
 
 
 def test_findings_are_grouped_by_sub_area_in_catalogue_order(library: CatalogueLibrary) -> None:
@@ -157,12 +154,7 @@ def test_missing_translations_fall_back_to_english_with_a_warning(
     catalogue = _catalogue(library, matrix)
     first = next(i for i in catalogue.indicators if i.id in matrix.answers)
     assert first.findings is not None
-    sentences = first.findings.model_copy(
-        update={
-            "in_place": {"en": first.findings.in_place["en"]},
-            "not_in_place": {"en": first.findings.not_in_place["en"]},
-        }
-    )
+    sentences = {value: {"en": texts["en"]} for value, texts in first.findings.items()}
     indicators = [
         i.model_copy(update={"findings": sentences}) if i.id == first.id else i
         for i in catalogue.indicators
@@ -177,8 +169,10 @@ def test_missing_translations_fall_back_to_english_with_a_warning(
     assert problems[0].severity == "warning"
     assert problems[0].indicator == first.id
     assert "'es'" in problems[0].message
-    english = first.findings.in_place["en"] if matrix.answers[first.id] else ""
-    assert english.split()[0] in text
+    answer = matrix.answers[first.id]
+    assert answer is not None
+    english = first.findings[str(answer.answer)]["en"]
+    assert english.split()[-1] in text
 
 
 def test_the_command_prints_fallback_warnings_on_stderr(
@@ -323,9 +317,9 @@ def test_broken_user_templates_are_reported_not_raised(
 def test_packaged_templates_are_not_sandboxed_but_strict(library: CatalogueLibrary) -> None:
     matrix = _load(BASELINE)
     with pytest.raises(MgiError, match="no template named"):
-        from mgi_cli.render.profile import render_template
+        from mgi_cli.output.templates import render
 
-        render_template("nope.md.j2", {}, lang="en")
+        render("nope.md.j2", {}, lang="en")
     assert render_profile(
         matrix, _catalogue(library, matrix), fmt="md", audience="public", lang="en"
     ).startswith("# ")
