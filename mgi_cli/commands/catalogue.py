@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from mgi_cli.choices import DEFAULT_LANG, Lang, Level, ListingFormat
 from mgi_cli.commands.common import catalogue_library
 from mgi_cli.errors import MgiError, UsageError
 
@@ -19,8 +20,12 @@ def catalogue(
         Path | None,
         typer.Option("--catalogue", exists=True, dir_okay=False, help="A catalogue file."),
     ] = None,
-    level: Annotated[str, typer.Option("--level", help="national | local")] = "national",
-    output_format: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    level: Annotated[
+        Level, typer.Option("--level", help="The packaged catalogue of this level.")
+    ] = Level.NATIONAL,
+    output_format: Annotated[
+        ListingFormat, typer.Option("--format", help="The output's format.")
+    ] = ListingFormat.TEXT,
     dimension: Annotated[
         str | None, typer.Option("--dimension", help="Only this dimension, e.g. D1.")
     ] = None,
@@ -34,7 +39,7 @@ def catalogue(
     module: Annotated[
         str | None, typer.Option("--module", help="Only this module, e.g. covid19.")
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="en | fr | es")] = "en",
+    lang: Annotated[Lang, typer.Option("--lang", help="The language of the texts.")] = DEFAULT_LANG,
 ) -> None:
     """List the indicators of a catalogue, or show one in full."""
     from mgi_cli.catalogue.load import load_catalogue
@@ -45,10 +50,6 @@ def catalogue(
         write_indicator_text,
     )
 
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown --format {output_format!r}; use text or json")
-    if level not in ("national", "local"):
-        raise UsageError(f"unknown --level {level!r}; use national or local")
     cat = load_catalogue(catalogue) if catalogue else catalogue_library().default(level)
     _check_filter(cat.ref, "dimension", dimension, [d.id for d in cat.dimensions])
     _check_filter(cat.ref, "theme", tag, [t.id for t in cat.themes])
@@ -57,7 +58,7 @@ def catalogue(
     selected = wanted.apply(cat)
     if indicator is not None and not selected:
         raise MgiError(f"{cat.ref} has no indicator {indicator!r}")
-    if output_format == "json":
+    if output_format is ListingFormat.JSON:
         json.dump(catalogue_json(cat, selected), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     elif indicator is not None:

@@ -10,10 +10,9 @@ from typing import Annotated
 
 import typer
 
+from mgi_cli.choices import DiffFormat, DiffOnly, FailOn
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
 from mgi_cli.errors import UsageError
-
-_ONLY = ("changed", "answers")
 
 
 def diff(
@@ -27,13 +26,13 @@ def diff(
         ),
     ],
     output_format: Annotated[
-        str, typer.Option("--format", help="text | md | json | html")
-    ] = "text",
+        DiffFormat, typer.Option("--format", help="The output's format.")
+    ] = DiffFormat.TEXT,
     output: Annotated[
         Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to this file.")
     ] = None,
     only: Annotated[
-        str | None,
+        DiffOnly | None,
         typer.Option(
             "--only",
             help="changed: hide unchanged indicators; answers: only changes of answers.",
@@ -43,7 +42,8 @@ def diff(
         str | None, typer.Option("--dimension", help="Only this dimension, e.g. D1.")
     ] = None,
     fail_on: Annotated[
-        str | None, typer.Option("--fail-on", help="regression: exit 1 if any answer regressed.")
+        FailOn | None,
+        typer.Option("--fail-on", help="regression: exit 1 if any answer regressed."),
     ] = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -59,12 +59,6 @@ def diff(
 
     if len(sides) > 2:
         raise UsageError("give at most two matrices: [BASELINE] FOLLOW_UP")
-    if output_format not in DIFF_REPORTERS:
-        raise UsageError(f"unknown --format {output_format!r}; use text, md, json or html")
-    if only is not None and only not in _ONLY:
-        raise UsageError(f"unknown --only {only!r}; use changed or answers")
-    if fail_on not in (None, "regression"):
-        raise UsageError(f"unknown --fail-on {fail_on!r}; use regression")
     if output is not None and not output.absolute().parent.is_dir():
         raise UsageError(f"{output.parent}: no such folder for the output")
     first, second = sides[0], (sides[1] if len(sides) == 2 else None)
@@ -76,7 +70,7 @@ def diff(
         include_unchanged=only is None,
         dimension=dimension,
     )
-    if only == "answers":
+    if only is DiffOnly.ANSWERS:
         result = result.only_answers()
     reporter = DIFF_REPORTERS[output_format]
     if output is None:
@@ -85,7 +79,7 @@ def diff(
         buffer = io.StringIO()
         reporter(result, buffer, False)
         write_atomic(output, buffer.getvalue())
-    if fail_on == "regression" and result.has_regression:
+    if fail_on is FailOn.REGRESSION and result.has_regression:
         sys.stderr.write(f"mgi: {result.regressed} indicator(s) regressed\n")
         raise typer.Exit(1)
 

@@ -8,10 +8,9 @@ from typing import Annotated
 
 import typer
 
+from mgi_cli.choices import DEFAULT_LANG, Lang, SheetFormat
 from mgi_cli.commands.common import CatalogueOption, catalogue_library
 from mgi_cli.errors import MgiError, UsageError
-
-FORMATS = ("xlsx", "csv")
 
 
 def export(
@@ -26,12 +25,12 @@ def export(
         ),
     ],
     output_format: Annotated[
-        str | None,
-        typer.Option("--format", help="xlsx | csv (default: from the OUTPUT suffix)."),
+        SheetFormat | None,
+        typer.Option("--format", help="The spreadsheet's format (default: the OUTPUT suffix)."),
     ] = None,
     lang: Annotated[
-        str, typer.Option("--lang", help="Language of the questions and names: en | fr | es")
-    ] = "en",
+        Lang, typer.Option("--lang", help="Language of the questions and names.")
+    ] = DEFAULT_LANG,
     catalogue: CatalogueOption = None,
 ) -> None:
     """Write a matrix as a spreadsheet: one row per indicator, metadata apart."""
@@ -40,9 +39,7 @@ def export(
     from mgi_cli.problems.problem import Severity
     from mgi_cli.spreadsheet.exporter import export_csv, export_xlsx
 
-    fmt = output_format or output.suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown --format {fmt!r}; use xlsx or csv")
+    fmt = output_format or _format_of(output)
     loaded = load_matrix(matrix)
     errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
     if loaded.matrix is None or errors:
@@ -54,9 +51,19 @@ def export(
             f"mgi does not have the catalogue {loaded.matrix.catalogue!r}; "
             "pass its file with --catalogue FILE"
         )
-    write = export_xlsx if fmt == "xlsx" else export_csv
+    write = export_xlsx if fmt is SheetFormat.XLSX else export_csv
     write_atomic(output, write(loaded.matrix, cat, lang))
     sys.stdout.write(f"wrote {output}\n")
+
+
+def _format_of(output: Path) -> SheetFormat:
+    """The format OUTPUT's suffix names; Typer checks only a --format given."""
+    suffix = output.suffix.lower().lstrip(".")
+    try:
+        return SheetFormat(suffix)
+    except ValueError:
+        choices = " or ".join(SheetFormat)
+        raise UsageError(f"unknown --format {suffix!r}; use {choices}") from None
 
 
 def register(app: typer.Typer) -> None:

@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from mgi_cli.choices import DEFAULT_LANG, Lang
 from mgi_cli.commands.common import CatalogueOption, catalogue_library
 from mgi_cli.errors import MgiError
 
@@ -22,8 +23,8 @@ def import_sheet(
     ],
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
     lang: Annotated[
-        str, typer.Option("--lang", help="Language of the question comments: en | fr | es")
-    ] = "en",
+        Lang, typer.Option("--lang", help="Language of the question comments.")
+    ] = DEFAULT_LANG,
     catalogue: CatalogueOption = None,
 ) -> None:
     """Read a spreadsheet into a matrix; refused unless it validates as a draft."""

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mgi_cli.choices import DEFAULT_LANG, Lang, Level
 from mgi_cli.commands.common import CatalogueOption, catalogue_library
 from mgi_cli.errors import CatalogueError, MgiError, UsageError
 
@@ -27,7 +28,9 @@ def new(
             help="ISO 3166-1 alpha-3 code (XAA-XZZ for training); not with --follow-up-of."
         ),
     ] = None,
-    level: Annotated[str, typer.Option("--level", help="national | local")] = "national",
+    level: Annotated[
+        Level, typer.Option("--level", help="A national or a local assessment.")
+    ] = Level.NATIONAL,
     locality: Annotated[
         str | None, typer.Option("--locality", help="The city or region (--level local).")
     ] = None,
@@ -40,8 +43,8 @@ def new(
         ),
     ] = None,
     lang: Annotated[
-        str, typer.Option("--lang", help="Language of the question comments: en | fr | es")
-    ] = "en",
+        Lang, typer.Option("--lang", help="Language of the question comments.")
+    ] = DEFAULT_LANG,
     assessed_on: Annotated[
         str | None, typer.Option("--assessed-on", help="YYYY-MM-DD (default: today).")
     ] = None,

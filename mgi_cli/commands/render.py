@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 
+from mgi_cli.choices import DEFAULT_LANG, Audience, Lang, ProfileFormat
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit
 
 render_app = typer.Typer(
@@ -22,17 +23,19 @@ render_app = typer.Typer(
 @render_app.command("profile")
 def profile(
     matrix: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The matrix file.")],
-    output_format: Annotated[str, typer.Option("--format", help="md | html")] = "md",
-    lang: Annotated[str, typer.Option("--lang", help="en | fr | es")] = "en",
+    output_format: Annotated[
+        ProfileFormat, typer.Option("--format", help="Markdown or HTML.")
+    ] = ProfileFormat.MD,
+    lang: Annotated[Lang, typer.Option("--lang", help="The profile's language.")] = DEFAULT_LANG,
     audience: Annotated[
-        str,
+        Audience,
         typer.Option(
             "--audience",
             help="public: the profile, refused unless the matrix is validated or published, "
             "never showing restricted answers | government: the long-form report with "
             "every answer.",
         ),
-    ] = "public",
+    ] = Audience.PUBLIC,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout)."),

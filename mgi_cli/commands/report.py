@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
+from mgi_cli.choices import DEFAULT_LANG, Audience, Lang, ReportFormat, SdgExport
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit
 from mgi_cli.errors import Refused, UsageError
 
@@ -26,14 +27,14 @@ report_app = typer.Typer(
 Matrix = Annotated[
     Path, typer.Argument(exists=True, dir_okay=False, help="The matrix file.", show_default=False)
 ]
-Format = Annotated[str, typer.Option("--format", help="md | html | json")]
+FormatOption = Annotated[ReportFormat, typer.Option("--format", help="The output's format.")]
 Output = Annotated[
     Path | None,
     typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout)."),
 ]
-Lang = Annotated[str, typer.Option("--lang", help="en | fr | es")]
-Audience = Annotated[
-    str,
+LangOption = Annotated[Lang, typer.Option("--lang", help="The report's language.")]
+AudienceOption = Annotated[
+    Audience,
     typer.Option(
         "--audience",
         help="public: refused for a draft or a matrix under review, restricted answers left "
@@ -42,15 +43,9 @@ Audience = Annotated[
 ]
 
 
-def _source(
-    matrix: Path, catalogue: list[Path] | None, audience: str, lang: str, fmt: str
-) -> ReportSource:
-    from mgi_cli.languages import LANGUAGES
-    from mgi_cli.reports.common import check_choice, load_source
-    from mgi_cli.reports.layout import FORMATS
+def _source(matrix: Path, catalogue: list[Path] | None, audience: Audience) -> ReportSource:
+    from mgi_cli.reports.common import load_source
 
-    check_choice(fmt, FORMATS, "--format")
-    check_choice(lang, LANGUAGES, "--lang")
     library = catalogue_library(catalogue)
     return load_source(matrix, library, audience=audience, today=date.today())
 
@@ -58,10 +53,10 @@ def _source(
 @report_app.command("gcm")
 def gcm(
     matrix: Matrix,
-    output_format: Format = "md",
+    output_format: FormatOption = ReportFormat.MD,
     output: Output = None,
-    lang: Lang = "en",
-    audience: Audience = "public",
+    lang: LangOption = DEFAULT_LANG,
+    audience: AudienceOption = Audience.PUBLIC,
     catalogue: CatalogueOption = None,
 ) -> None:
     """Per GCM objective (all 23): the linked indicators, their answers, and how many are
@@ -69,17 +64,17 @@ def gcm(
     from mgi_cli.reports.gcm import gcm_report
     from mgi_cli.reports.layout import render_report
 
-    source = _source(matrix, catalogue, audience, lang, output_format)
+    source = _source(matrix, catalogue, audience)
     emit(render_report(gcm_report(source, lang), output_format, lang), output)
 
 
 @report_app.command("sdg-10-7-2")
 def sdg_10_7_2(
     matrix: Matrix,
-    output_format: Format = "md",
+    output_format: FormatOption = ReportFormat.MD,
     output: Output = None,
-    lang: Lang = "en",
-    audience: Audience = "public",
+    lang: LangOption = DEFAULT_LANG,
+    audience: AudienceOption = Audience.PUBLIC,
     config: Annotated[
         Path | None,
         typer.Option(
@@ -91,10 +86,10 @@ def sdg_10_7_2(
         ),
     ] = None,
     export: Annotated[
-        str | None,
+        SdgExport | None,
         typer.Option(
             "--export",
-            help="open-sdg: write Open SDG rows (Year, SERIES, COMPOSITE_BREAKDOWN, Value) "
+            help="Write Open SDG rows (Year, SERIES, COMPOSITE_BREAKDOWN, Value) "
             "as CSV instead of the report, e.g. -o data/indicator_10-7-2.csv.",
         ),
     ] = None,
@@ -106,24 +101,23 @@ def sdg_10_7_2(
     from mgi_cli.reports.sdg import open_sdg_csv, sdg_report
     from mgi_cli.reports.sdg_config import default_config_path, load_sdg_config
 
-    if export not in (None, "open-sdg"):
-        raise UsageError(f"unknown --export {export!r}; use open-sdg")
     rule = load_sdg_config(config or default_config_path())
-    source = _source(matrix, catalogue, audience, lang, output_format)
+    source = _source(matrix, catalogue, audience)
     report = sdg_report(source, rule, lang)
-    if export and source.matrix.level != "national":
+    open_sdg = export is SdgExport.OPEN_SDG
+    if open_sdg and source.matrix.level != "national":
         raise Refused("SDG 10.7.2 is reported for countries; this is a local assessment")
-    text = open_sdg_csv(report) if export else render_report(report, output_format, lang)
+    text = open_sdg_csv(report) if open_sdg else render_report(report, output_format, lang)
     emit(text, output)
 
 
 @report_app.command("themes")
 def themes(
     matrix: Matrix,
-    output_format: Format = "md",
+    output_format: FormatOption = ReportFormat.MD,
     output: Output = None,
-    lang: Lang = "en",
-    audience: Audience = "public",
+    lang: LangOption = DEFAULT_LANG,
+    audience: AudienceOption = Audience.PUBLIC,
     min_indicators: Annotated[
         int,
         typer.Option("--thin-below", min=0, help="Thin: fewer tagged indicators than this."),
@@ -153,7 +147,7 @@ def themes(
     from mgi_cli.reports.layout import render_report
     from mgi_cli.reports.themes import ThinCoverage, themes_report
 
-    source = _source(matrix, catalogue, audience, lang, output_format)
+    source = _source(matrix, catalogue, audience)
     thin = ThinCoverage(min_indicators, min_answered, min_in_place)
     emit(render_report(themes_report(source, thin, lang), output_format, lang), output)
 
@@ -161,10 +155,10 @@ def themes(
 @report_app.command("actions")
 def actions(
     matrix: Matrix,
-    output_format: Format = "md",
+    output_format: FormatOption = ReportFormat.MD,
     output: Output = None,
-    lang: Lang = "en",
-    audience: Audience = "public",
+    lang: LangOption = DEFAULT_LANG,
+    audience: AudienceOption = Audience.PUBLIC,
     today: Annotated[
         str | None,
         typer.Option("--today", help="Overdue relative to this date, YYYY-MM-DD (default: today)."),
@@ -176,7 +170,7 @@ def actions(
     from mgi_cli.reports.layout import render_report
 
     day = _day(today) if today else date.today()
-    source = _source(matrix, catalogue, audience, lang, output_format)
+    source = _source(matrix, catalogue, audience)
     emit(render_report(actions_report(source, day, lang), output_format, lang), output)
 
 
@@ -191,10 +185,10 @@ def score(
             help="Matrices of one country; a lone follow-up brings its baseline.",
         ),
     ],
-    output_format: Format = "md",
+    output_format: FormatOption = ReportFormat.MD,
     output: Output = None,
-    lang: Lang = "en",
-    audience: Audience = "public",
+    lang: LangOption = DEFAULT_LANG,
+    audience: AudienceOption = Audience.PUBLIC,
     config: Annotated[
         Path | None,
         typer.Option(
@@ -208,14 +202,10 @@ def score(
 ) -> None:
     """Optional scores (MIPEX-style: yes 100, partial 50, no 0) per sub-area and dimension,
     to follow one country's own progress; never across countries (the MGI is not a ranking)."""
-    from mgi_cli.languages import LANGUAGES
-    from mgi_cli.reports.common import check_choice
-    from mgi_cli.reports.layout import FORMATS, render_report
+    from mgi_cli.reports.layout import render_report
     from mgi_cli.reports.score_report import gather_sources, score_report
     from mgi_cli.reports.scoring import ScoringRule, load_scoring_rule
 
-    check_choice(output_format, FORMATS, "--format")
-    check_choice(lang, LANGUAGES, "--lang")
     rule = load_scoring_rule(config) if config else ScoringRule()
     sources = gather_sources(
         matrices, catalogue_library(catalogue), audience=audience, today=date.today()

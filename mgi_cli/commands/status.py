@@ -9,17 +9,22 @@ from typing import Annotated, Any
 
 import typer
 
+from mgi_cli.choices import DEFAULT_LANG, Lang, ListingFormat
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
 from mgi_cli.errors import UsageError
 
 
 def status(
     paths: Annotated[list[Path], typer.Argument(help="Matrix files or folders.")],
-    output_format: Annotated[str, typer.Option("--format", help="text | json")] = "text",
+    output_format: Annotated[
+        ListingFormat, typer.Option("--format", help="The output's format.")
+    ] = ListingFormat.TEXT,
     stale_after: Annotated[
         int, typer.Option("--stale-after", min=1, help="Days after which a reference is stale.")
     ] = 3 * 365,
-    lang: Annotated[str, typer.Option("--lang", help="Dimension names: en | fr | es")] = "en",
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="The language of dimension names.")
+    ] = DEFAULT_LANG,
     catalogue: CatalogueOption = None,
     score: Annotated[
         bool,
@@ -35,12 +40,10 @@ def status(
     from mgi_cli.progress.output import write_json, write_text
     from mgi_cli.validate.rule_input import ValidationOptions
 
-    if output_format not in ("text", "json"):
-        raise UsageError(f"unknown --format {output_format!r}; use text or json")
     options = ValidationOptions(today=date.today(), stale_after_days=stale_after)
     statuses, problems = status_paths(paths, catalogue_library(catalogue), options, lang)
     scores = _scores(statuses, catalogue, lang, output_format) if score else ""
-    if output_format == "json":
+    if output_format is ListingFormat.JSON:
         write_json(statuses, sys.stdout)
     else:
         write_text(statuses, sys.stdout, rich=use_color(sys.stdout))
@@ -54,7 +57,7 @@ def _scores(statuses: list[Any], catalogue: list[Path] | None, lang: str, fmt: s
     """The --score tables (mgi_cli/progress/scores.py); refused before any output."""
     from mgi_cli.progress.scores import status_scores
 
-    if fmt != "text":
+    if fmt != ListingFormat.TEXT:
         raise UsageError("--score is shown with --format text; for JSON use `mgi report score`")
     matrices = [s.matrix for s in statuses if s.matrix is not None]
     return status_scores(matrices, catalogue_library(catalogue), lang)

@@ -12,6 +12,7 @@ from typing import Annotated
 
 import typer
 
+from mgi_cli.choices import DEFAULT_LANG, Audience, Lang, ReportFormat
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit
 from mgi_cli.errors import UsageError
 
@@ -30,19 +31,21 @@ def summary(
         ),
     ],
     audience: Annotated[
-        str,
+        Audience,
         typer.Option(
             "--audience",
             help="public: validated or published matrices only, restricted answers "
             "left out | government: drafts and restricted answers counted too.",
         ),
-    ] = "public",
-    output_format: Annotated[str, typer.Option("--format", help="md | html | json")] = "md",
+    ] = Audience.PUBLIC,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", help="The output's format.")
+    ] = ReportFormat.MD,
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout)."),
     ] = None,
-    lang: Annotated[str, typer.Option("--lang", help="en | fr | es")] = "en",
+    lang: Annotated[Lang, typer.Option("--lang", help="The summary's language.")] = DEFAULT_LANG,
     min_group: Annotated[
         int,
         typer.Option(
@@ -69,23 +72,17 @@ def summary(
 ) -> None:
     """Aggregate many matrices: per dimension, GCM objective and indicator, how many
     assessments give each answer, with no country named and small groups suppressed."""
-    from mgi_cli.languages import LANGUAGES
-    from mgi_cli.matrix.confidentiality import check_audience
-    from mgi_cli.reports.common import check_choice
-    from mgi_cli.reports.layout import FORMATS, render_report
+    from mgi_cli.reports.layout import render_report
     from mgi_cli.reports.summary import SummaryOptions, collect_matrices, left_out_message
     from mgi_cli.reports.summary_tables import summary_report
     from mgi_cli.validate.discover import expand_paths
 
-    check_choice(output_format, FORMATS, "--format")
-    check_choice(lang, LANGUAGES, "--lang")
-    chosen = check_audience(audience)
-    if chosen == "public" and min_group < PUBLIC_MIN_GROUP_FLOOR:
+    if audience is Audience.PUBLIC and min_group < PUBLIC_MIN_GROUP_FLOOR:
         raise UsageError(
             f"--min-group {min_group} would let single countries be read off; public output "
             f"needs {PUBLIC_MIN_GROUP_FLOOR} or more"
         )
-    options = SummaryOptions(chosen, min_group, include_restricted, catalogue_ref)
+    options = SummaryOptions(audience, min_group, include_restricted, catalogue_ref)
     files, _ = expand_paths([folder])
     collection = collect_matrices(files, catalogue_library(catalogue), options, date.today())
     message = left_out_message(collection.left_out)

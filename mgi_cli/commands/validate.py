@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
+from mgi_cli.choices import ValidateFormat
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
 from mgi_cli.errors import UsageError
 
@@ -28,9 +29,9 @@ def validate(
         typer.Argument(help="Matrix files or folders; none: the repository's matrices/."),
     ] = None,
     output_format: Annotated[
-        str,
-        typer.Option("--format", help="text | json | github | auto (github under GitHub Actions)."),
-    ] = "auto",
+        ValidateFormat,
+        typer.Option("--format", help="The output's format; auto: github under GitHub Actions."),
+    ] = ValidateFormat.AUTO,
     strict: Annotated[
         bool | None,
         typer.Option("--strict/--no-strict", help="Fail on warnings too (default: mgi.toml's)."),
@@ -65,8 +66,6 @@ def validate(
     from mgi_cli.validate.run import default_jobs, validate_paths
 
     fmt = resolve_format(output_format, github_actions=os.environ.get("GITHUB_ACTIONS") == "true")
-    if fmt not in REPORTERS:
-        raise UsageError(f"unknown --format {output_format!r}; use text, json, github or auto")
     for path in paths or []:
         if not (path.exists() or path.is_symlink()):
             raise UsageError(f"{path}: no such file or folder")

@@ -8,18 +8,15 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.errors import UsageError
-from mgi_cli.languages import LANGUAGES
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.models import Catalogue
 
-LEVELS = ("national", "local")
-LANGS = LANGUAGES
-
 
 @dataclass(frozen=True)
 class NewMatrix:
-    """What the user asked for on the command line."""
+    """What the user asked for on the command line; ``level`` and ``lang`` are members of
+    ``Level`` and ``Lang`` (mgi_cli/choices.py) or their values, checked there."""
 
     country: str
     level: str
@@ -47,10 +44,6 @@ def check_request(request: NewMatrix, catalogue: Catalogue) -> None:
             f"{request.country!r} is not an ISO 3166-1 alpha-3 country code "
             "(e.g. KEN; XAA-XZZ are free for examples and training)"
         )
-    if request.level not in LEVELS:
-        raise UsageError(f"unknown --level {request.level!r}; use national or local")
-    if request.lang not in LANGS:
-        raise UsageError(f"unknown --lang {request.lang!r}; use en, fr or es")
     if request.level == "local" and not (request.locality or "").strip():
         raise UsageError("a local assessment needs --locality NAME (the city or region)")
     if request.level == "national" and request.locality:
@@ -73,7 +66,7 @@ def new_matrix_head(request: NewMatrix, catalogue: Catalogue) -> dict[str, Any]:
         "format": "mgi-matrix/1",
         "country": request.country,
         "title": request.title,
-        "level": request.level,
+        "level": str(request.level),  # a plain text: the YAML writer knows no enum
         "locality": request.locality if request.level == "local" else None,
         "assessment": "baseline",
         "catalogue": catalogue.ref,

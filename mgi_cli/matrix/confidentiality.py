@@ -10,13 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Literal, TypeVar
+from typing import TypeVar
 
-from mgi_cli.errors import Refused, UsageError
+from mgi_cli.choices import Audience
+from mgi_cli.errors import Refused
 from mgi_cli.matrix.models import PUBLISHABLE, Answer, Matrix
-
-Audience = Literal["public", "government"]
-AUDIENCES: tuple[Audience, ...] = ("public", "government")
 
 T = TypeVar("T")
 
@@ -39,19 +37,12 @@ class Disclosure:
 
     @property
     def is_public(self) -> bool:
-        return self.audience == "public"
-
-
-def check_audience(audience: str) -> Audience:
-    for known in AUDIENCES:
-        if audience == known:
-            return known
-    raise UsageError(f"unknown --audience {audience!r}; use public or government")
+        return self.audience == Audience.PUBLIC
 
 
 def refuse_unpublishable(matrix: Matrix, audience: Audience) -> None:
     """Public output of a draft or a matrix under review is refused (docs/format.md)."""
-    if audience == "public" and matrix.status not in PUBLISHABLE:
+    if audience == Audience.PUBLIC and matrix.status not in PUBLISHABLE:
         raise Refused(
             f"a public profile needs a validated or published matrix, and this one is "
             f"{matrix.status!r}; the government must validate it first (or render "
@@ -60,19 +51,22 @@ def refuse_unpublishable(matrix: Matrix, audience: Audience) -> None:
 
 
 def disclose(matrix: Matrix, audience: str) -> Disclosure:
-    """The part of ``matrix`` that an ``audience`` may see; refuses unpublishable ones."""
-    chosen = check_audience(audience)
+    """The part of ``matrix`` that an ``audience`` may see; refuses unpublishable ones.
+
+    ``audience`` is an ``Audience`` or its value (the command line checked it).
+    """
+    chosen = Audience(audience)
     refuse_unpublishable(matrix, chosen)
     restricted = frozenset(
         key for key, entry in matrix.answers.items() if entry is not None and entry.restricted
     )
     answers: dict[str, Answer | None] = {}
     for key, entry in matrix.answers.items():
-        if chosen == "public" and key in restricted:
+        if chosen == Audience.PUBLIC and key in restricted:
             continue
         answers[key] = entry.model_copy(update={"notes": None}) if entry is not None else None
     public_matrix = matrix.confidentiality == "public"
-    government = chosen == "government"
+    government = chosen == Audience.GOVERNMENT
     return Disclosure(
         audience=chosen,
         answers=answers,
@@ -91,6 +85,6 @@ def without_restricted(
     items: Iterable[T], key: str, hidden: frozenset[str], audience: Audience
 ) -> list[T]:
     """Items (e.g. diff changes) whose ``key`` attribute names no hidden indicator."""
-    if audience == "government":
+    if audience == Audience.GOVERNMENT:
         return list(items)
     return [item for item in items if str(getattr(item, key)) not in hidden]

@@ -35,19 +35,18 @@ def render_profile_file(
     matrix it names as ``context:``; when that cannot be done the section is left out
     with a warning (``no-national-comparison``).
 
-    Raises ``MgiError`` with the validation errors of an invalid matrix, ``Refused``
-    for a public profile of an unvalidated one, ``UsageError`` for bad options.
+    ``fmt``, ``audience`` and ``lang`` are members of their enums (mgi_cli/choices.py) or
+    their values. Raises ``MgiError`` with the validation errors of an invalid matrix,
+    ``Refused`` for a public profile of an unvalidated one.
     """
-    from mgi_cli.languages import LANGUAGES
-    from mgi_cli.matrix.confidentiality import check_audience, refuse_unpublishable
+    from mgi_cli.choices import Audience
+    from mgi_cli.matrix.confidentiality import refuse_unpublishable
     from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.render.profile import FORMATS, render_profile
+    from mgi_cli.render.profile import render_profile
     from mgi_cli.validate.checker import validate_loaded
     from mgi_cli.validate.rule_input import ValidationOptions
 
-    _check_choice(fmt, FORMATS, "--format")
-    _check_choice(lang, LANGUAGES, "--lang")
-    chosen = check_audience(audience)
+    chosen = Audience(audience)
     loaded = load_matrix(path)
     errors = [
         p
@@ -81,13 +80,6 @@ def render_profile_file(
         compare_national=compare_national,
         today=today,
     )
-
-
-def _check_choice(value: str, choices: tuple[str, ...], option: str) -> None:
-    from mgi_cli.errors import UsageError
-
-    if value not in choices:
-        raise UsageError(f"unknown {option} {value!r}; use " + " or ".join(choices))
 
 
 def _diff(

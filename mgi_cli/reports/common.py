@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.catalogue.view import localized
-from mgi_cli.errors import MgiError, UsageError
+from mgi_cli.errors import MgiError
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
@@ -30,13 +30,6 @@ STATUS = {
     UNANSWERED: "unanswered",
 }
 STATUSES = tuple(STATUS.values())
-
-
-def check_choice(value: str, choices: Iterable[str], option: str) -> str:
-    known = tuple(choices)
-    if value not in known:
-        raise UsageError(f"unknown {option} {value!r}; use " + ", ".join(known))
-    return value
 
 
 def standard_answer(catalogue: Catalogue, indicator: Indicator, entry: Answer | None) -> str:
@@ -128,8 +121,9 @@ def load_source(
 ) -> ReportSource:
     """Load and validate a matrix for a report.
 
-    Raises ``MgiError`` with the errors of an invalid matrix, ``Refused`` for public
-    output of a draft or a matrix under review, ``UsageError`` for an unknown audience.
+    ``audience`` is an ``Audience`` (mgi_cli/choices.py) or its value. Raises ``MgiError``
+    with the errors of an invalid matrix, ``Refused`` for public output of a draft or a
+    matrix under review.
     """
     from mgi_cli.matrix.confidentiality import disclose
     from mgi_cli.matrix.load import load_matrix

@@ -109,8 +109,9 @@ def test_invalid_input_shows_the_validation_problems(mgi: Mgi) -> None:
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--format", "xml"], "unknown --format 'xml'"),
-        (["--only", "some"], "unknown --only 'some'"),
+        (["--format", "xml"], "'xml' is not one of 'text', 'md', 'json', 'html'"),
+        (["--only", "some"], "'some' is not one of 'changed', 'answers'"),
+        (["--fail-on", "progress"], "'progress' is not one of 'regression'"),
         (["--frobnicate"], "No such option"),
     ],
 )

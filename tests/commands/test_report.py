@@ -43,10 +43,11 @@ def test_an_invalid_matrix_is_refused_with_its_problems(
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (("gcm", FOLLOW_UP, "--format", "pdf"), "unknown --format 'pdf'"),
-        (("gcm", FOLLOW_UP, "--lang", "de"), "unknown --lang 'de'"),
-        (("themes", FOLLOW_UP, "--audience", "press"), "unknown --audience 'press'"),
-        (("sdg-10-7-2", FOLLOW_UP, "--export", "sdmx"), "unknown --export 'sdmx'"),
+        (("gcm", FOLLOW_UP, "--format", "pdf"), "'pdf' is not one of 'md', 'html', 'json'"),
+        (("gcm", FOLLOW_UP, "--lang", "de"), "'de' is not one of 'en', 'fr', 'es'"),
+        (("themes", FOLLOW_UP, "--audience", "press"), "'press' is not one of 'public'"),
+        (("sdg-10-7-2", FOLLOW_UP, "--export", "sdmx"), "'sdmx' is not one of 'open-sdg'"),
+        (("score", FOLLOW_UP, "--format", "xml"), "'xml' is not one of 'md', 'html', 'json'"),
         (("actions", FOLLOW_UP, "--today", "1 May"), "--today '1 May' is not a date"),
         (("gcm", "no-such-file.yaml"), "does not exist"),
     ],
