@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import Any, TextIO
+from typing import TextIO
 
 from mgi_cli.diff.model import Diff
 from mgi_cli.diff.present import diff_context
@@ -20,19 +20,11 @@ def write_json(diff: Diff, stream: TextIO, color: bool) -> None:  # noqa: ARG001
 
 def render_template(name: str, diff: Diff) -> str:
     """Lay the diff's context out through a packaged template (``diff.md.j2`` ...)."""
-    from mgi_cli.output.templates import template_environment
+    from mgi_cli.output.templates import render
 
-    environment = template_environment()
-    environment.filters["md"] = md_escape
-    return environment.get_template(name).render(**diff_context(diff))
-
-
-def md_escape(value: Any) -> str:
-    """Text safe inside a Markdown table cell or list item."""
-    text = " ".join(str(value).split())
-    for char in "\\`*_[]<>|~":
-        text = text.replace(char, "\\" + char)
-    return text
+    # The diff's headings and labels are English (diff_context writes them), so the
+    # gettext installed for the templates is the English one.
+    return render(name, diff_context(diff), lang="en")
 
 
 def write_md(diff: Diff, stream: TextIO, color: bool) -> None:  # noqa: ARG001

@@ -1,25 +1,57 @@
-"""The one place that builds the Jinja environment for every rendered output.
+"""The one place that builds the Jinja environment, and renders, for every output.
 
-Templates are looked up in the user's folder first (``--template-dir``), then in the
-packaged ``templates/``. Undefined names are errors, HTML is autoescaped, and as
-soon as a user folder is involved the environment is sandboxed: user templates may
-lay out the context they are given, but cannot reach Python internals.
+Profiles, reports, the summary, the diff and the `mgi init` scaffold all render here,
+so they share one configuration: templates are looked up in the user's folder first
+(``--template-dir``), then in the packaged ``templates/``; undefined names are
+errors; a template is autoescaped when its name says HTML, XML or SVG; ``_()`` and
+``ngettext()`` translate into the output's language; the filters are the ones in
+``FILTERS``. As soon as a user folder is involved the environment is sandboxed: user
+templates may lay out the context they are given, but cannot reach Python internals
+or files outside their folder. Template failures become an ``MgiError`` naming the
+template and line, never a traceback.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
+from mgi_cli.errors import MgiError
+from mgi_cli.output.markdown import (
+    escape_link_target,
+    escape_markdown,
+    escape_markdown_inline,
+    tidy_markdown,
+)
 from mgi_cli.resources import packaged_dir
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
+    from types import TracebackType
 
     from jinja2 import BaseLoader, Environment
 
+#: Names autoescaped for HTML: "profile.html.j2" must count as HTML too.
+AUTOESCAPED = ("html", "htm", "xml", "svg", "html.j2", "xml.j2", "svg.j2")
 
-def template_environment(user_dir: Path | None = None) -> Environment:
+
+def percent(value: float | None) -> str:
+    """A share as a whole percentage, an en dash when there is none (suppressed)."""
+    return "\u2013" if value is None else f"{value * 100:.0f}%"
+
+
+#: Every filter a template may use; a new one is added here, for all outputs at once.
+FILTERS: dict[str, Callable[..., str]] = {
+    "md": escape_markdown,
+    "md_inline": escape_markdown_inline,
+    "md_url": escape_link_target,
+    "percent": percent,
+}
+
+
+def template_environment(*, lang: str = "en", template_dir: Path | None = None) -> Environment:
+    """The environment every output renders with, translating into ``lang``."""
     from jinja2 import (
         ChoiceLoader,
         Environment,
@@ -29,22 +61,87 @@ def template_environment(user_dir: Path | None = None) -> Environment:
     )
     from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+    from mgi_cli.output.i18n import translations
+
     loaders: list[BaseLoader] = [FileSystemLoader(str(packaged_dir("templates")))]
-    if user_dir is not None:
-        loaders.insert(0, _confined_loader(user_dir))
-    environment_class = Environment if user_dir is None else ImmutableSandboxedEnvironment
-    return environment_class(
+    if template_dir is not None:
+        loaders.insert(0, _confined_loader(template_dir))
+    environment_class = Environment if template_dir is None else ImmutableSandboxedEnvironment
+    environment = environment_class(
         loader=ChoiceLoader(loaders),
         undefined=StrictUndefined,
-        autoescape=select_autoescape(
-            # "profile.html.j2" must count as HTML too.
-            enabled_extensions=("html", "htm", "xml", "svg", "html.j2", "xml.j2", "svg.j2"),
-            default_for_string=False,
-        ),
+        autoescape=select_autoescape(enabled_extensions=AUTOESCAPED, default_for_string=False),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    environment.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    environment.filters.update(FILTERS)
+    environment.globals["lang"] = lang
+    return environment
+
+
+def render(
+    name: str,
+    context: dict[str, Any],
+    *,
+    lang: str,
+    template_dir: Path | None = None,
+    tidy: bool = False,
+) -> str:
+    """The template ``name`` rendered with ``context``; ``tidy``: reflow it as Markdown.
+
+    ``tidy`` is for Markdown meant to be read as a document (profiles, reports), which
+    ``tidy_markdown`` makes pass markdownlint whatever the template's whitespace.
+    """
+    from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
+    from jinja2.exceptions import SecurityError
+
+    environment = _shared_environment(lang, template_dir)
+    try:
+        text = environment.get_template(name).render(context)
+    except TemplateNotFound as error:
+        raise MgiError(f"no template named {error.name!r}") from None
+    except TemplateSyntaxError as error:
+        where = f"{error.filename or error.name}:{error.lineno}"
+        raise MgiError(f"the template {where} has a syntax error: {error.message}") from None
+    except SecurityError as error:
+        raise MgiError(
+            f"the template {_where(error.__traceback__, name)} tried something the sandbox "
+            f"forbids: {str(error).rstrip('.')}; user templates may use the context they are "
+            "given, not Python internals"
+        ) from None
+    except TemplateError as error:
+        raise MgiError(
+            f"the template {_where(error.__traceback__, name)} cannot be rendered: {error}"
+        ) from None
+    except Exception as error:
+        if template_dir is None:
+            raise  # a packaged template failing is a bug in mgi: let cli.py report it
+        raise MgiError(
+            f"the template {_where(error.__traceback__, name)} cannot be rendered: "
+            f"{type(error).__name__}: {error}"
+        ) from None
+    return tidy_markdown(text) if tidy else text
+
+
+@lru_cache(maxsize=16)
+def _shared_environment(lang: str, template_dir: Path | None) -> Environment:
+    """One environment per language and folder, so its compiled templates are reused
+    (the scaffold renders six, a site many pages). Nothing may modify it."""
+    return template_environment(lang=lang, template_dir=template_dir)
+
+
+def _where(trace: TracebackType | None, fallback: str) -> str:
+    """The template file and line where rendering stopped (Jinja rewrites the frames)."""
+    found = fallback
+    while trace is not None:
+        filename = trace.tb_frame.f_code.co_filename
+        if filename.endswith(".j2"):
+            found = f"{filename}:{trace.tb_lineno}"
+        trace = trace.tb_next
+    return found
 
 
 def _confined_loader(folder: Path) -> BaseLoader:

@@ -63,7 +63,7 @@ def render_scaffold(
     ``catalogue`` is the national one the repository pins and the example answers;
     ``local_catalogue``, if any, is pinned for local matrices.
     """
-    from mgi_cli.output.templates import template_environment
+    from mgi_cli.output.templates import render
 
     missing = [m for m in options.required_modules if m not in catalogue.module_ids]
     if missing:
@@ -90,10 +90,10 @@ def render_scaffold(
         "hooks_rev": options.hooks_rev,
         "example": str(example),
     }
-    environment = template_environment()
-    files = {example: environment.get_template("init/matrix.yaml.j2").render(context)}
+    # The scaffold is in English, as the example matrix's questions are.
+    files = {example: render("init/matrix.yaml.j2", context, lang="en")}
     for target, template in FILES.items():
-        files[PurePosixPath(target)] = environment.get_template(template).render(context)
+        files[PurePosixPath(target)] = render(template, context, lang="en")
     return files
 
 

@@ -11,12 +11,13 @@ from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.diff import ANSWER_KINDS, IndicatorChange, diff_matrices
 from mgi_cli.diff.classify import direction
 from mgi_cli.diff.model import WordChange
-from mgi_cli.diff.output import md_escape, render_template
+from mgi_cli.diff.output import render_template
 from mgi_cli.diff.present import elide
 from mgi_cli.diff.words import side_text, word_diff
 from mgi_cli.errors import Refused, UsageError
 from mgi_cli.matrix.load import load_matrix
 from mgi_cli.matrix.models import Answer, Matrix, Reference
+from mgi_cli.output.markdown import escape_markdown
 
 DATA = Path(__file__).resolve().parents[1] / "diff_data"
 CAT1 = load_catalogue(DATA / "difftest-1.0.yaml")
@@ -241,7 +242,8 @@ def test_html_escapes_everything_from_the_matrices() -> None:
 
 
 def test_md_escape_keeps_tables_intact() -> None:
-    assert md_escape("a | b\n*c*") == "a \\| b \\*c\\*"
+    """The diff's ``md`` filter is the output layer's one escaper."""
+    assert escape_markdown("a | b\n*c*") == "a \\| b \\*c\\*"
 
 
 def test_meaning_not_text(tmp_path: Path) -> None:
