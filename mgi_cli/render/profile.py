@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from mgi_cli.errors import UsageError
 from mgi_cli.output.templates import render
 from mgi_cli.render.profile_data import build_profile_context
 
@@ -22,8 +21,6 @@ if TYPE_CHECKING:
     from mgi_cli.matrix.models import Matrix
     from mgi_cli.problems.problem import Problem
     from mgi_cli.render.national import National
-
-FORMATS = ("md", "html")
 
 
 def render_profile(
@@ -44,11 +41,12 @@ def render_profile(
 ) -> str:
     """The profile of ``matrix`` as Markdown or HTML; warnings are added to ``problems``.
 
+    ``fmt``, ``audience`` and ``lang`` are members of ``ProfileFormat``, ``Audience`` and
+    ``Lang`` (mgi_cli/choices.py) or their values; the command line checked them.
+
     See ``build_profile_context`` for ``source``, ``national``, ``compare_national`` and
     ``today``.
     """
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown --format {fmt!r}; use md or html")
     context = build_profile_context(
         matrix,
         catalogue,

@@ -14,7 +14,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.catalogue.models import Catalogue, Dimension, Indicator
-from mgi_cli.languages import LANGUAGES
 from mgi_cli.matrix.confidentiality import Disclosure, disclose
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.output.i18n import translations
@@ -58,10 +57,6 @@ def build_profile_context(
     ``today`` (given by the command, never read from the clock here) dates the action
     plan of the government profile; without it the plan is left out.
     """
-    from mgi_cli.errors import UsageError
-
-    if lang not in LANGUAGES:
-        raise UsageError(f"unknown --lang {lang!r}; use " + ", ".join(LANGUAGES))
     disclosure = disclose(matrix, audience)
     tr = translations(lang)
     indicators = profile_indicators(matrix, catalogue)

@@ -1,53 +1,82 @@
 """Lay a report out: JSON as it is, Markdown and HTML through the packaged templates
-(``templates/report_<name>.<fmt>.j2``, ``templates/summary.<fmt>.j2``).
-
-The environment is the project's one builder (``templating.template_environment``);
-template names end in ``.j2``, so HTML autoescaping is switched on by name here.
+(``templates/report_<name>.<fmt>.j2``, ``templates/summary.<fmt>.j2``), rendered by
+the output layer (``mgi_cli.output.templates.render``).
 """
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from mgi_cli.reports.labels import answer_names, labels
-from mgi_cli.reports.svg import stacked_chart
-
-FORMATS = ("md", "html", "json")
+if TYPE_CHECKING:
+    from jinja2.runtime import Context
 
 
 def render_report(data: dict[str, Any], fmt: str, lang: str) -> str:
     """``data`` is a report's core result; its ``report`` key names the template."""
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-    from jinja2 import select_autoescape
+    from mgi_cli.output.templates import render
 
-    from mgi_cli.output.markdown import escape_markdown, escape_markdown_inline, tidy_markdown
-    from mgi_cli.output.templates import template_environment
-
-    env = template_environment()
-    env.autoescape = select_autoescape(
-        enabled_extensions=("html.j2", "html"), default_for_string=False
-    )
-    env.filters["md"] = escape_markdown
-    env.filters["md_inline"] = escape_markdown_inline
-    env.filters["percent"] = _percent
     name = data["report"]
     template = f"summary.{fmt}.j2" if name == "summary" else f"report_{name}.{fmt}.j2"
-    context = {"data": data, "t": labels(lang), "lang": lang}
+    context = {"data": data, "lang": lang, **_escaped_gettext(lang)}
     if name == "summary" and fmt == "html":
         context["charts"] = _summary_charts(data, lang)
-    text = env.get_template(template).render(context)
-    return tidy_markdown(text) if fmt == "md" else text
+    return render(template, context, lang=lang, tidy=fmt == "md")
 
 
-def _percent(value: float | None) -> str:
-    return "\u2013" if value is None else f"{value * 100:.0f}%"
+def _escaped_gettext(lang: str) -> dict[str, Any]:
+    """``_``, ``gettext``, ``ngettext`` and ``pgettext`` for the report templates, in
+    their context, where they shadow the shared environment's.
+
+    They differ from the environment's (Jinja's newstyle gettext, as the profile
+    templates use it) in one way: in HTML a translation is escaped like any other text
+    (``country&#39;s``), where Jinja passes it through as markup (``country's``). The
+    report words were plain strings before they were gettext, and the reports' HTML
+    keeps every byte it had (tests/golden/reports). NOTE for the output layer
+    (mgi_cli/output/templates.py): should the shared environment ever escape
+    translations, or take an option to, this goes.
+    """
+    from jinja2 import pass_context
+    from markupsafe import escape
+
+    from mgi_cli.output.i18n import translations
+
+    tr = translations(lang)
+
+    def finish(context: Context, text: str, variables: dict[str, Any]) -> str:
+        # As Jinja does: the text is always a %-format; in HTML, Markup escapes the values.
+        return (escape(text) if context.eval_ctx.autoescape else text) % variables
+
+    @pass_context
+    def gettext(context: Context, message: str, **variables: Any) -> str:
+        return finish(context, tr.gettext(message), variables)
+
+    @pass_context
+    def ngettext(context: Context, singular: str, plural: str, num: int, **variables: Any) -> str:
+        variables.setdefault("num", num)
+        return finish(context, tr.ngettext(singular, plural, num), variables)
+
+    @pass_context
+    def pgettext(context: Context, msgctxt: str, message: str, **variables: Any) -> str:
+        return finish(context, str(tr.pgettext(msgctxt, message)), variables)
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext, "pgettext": pgettext}
 
 
 def _summary_charts(data: dict[str, Any], lang: str) -> dict[str, Any]:
-    names = answer_names(lang)
-    t = labels(lang)
+    from mgi_cli.output.charts import stacked_chart
+    from mgi_cli.output.i18n import translations
+
+    tr = translations(lang)
+    names = {
+        "yes": tr.gettext("Yes"),
+        "partial": tr.gettext("Partially"),
+        "no": tr.gettext("No"),
+        "not_applicable": tr.gettext("Not applicable"),
+        "suppressed": tr.gettext("suppressed"),
+    }
     dimensions = [
         {"label": f"{d['number']}. {d['short_name']}", "counts": d["counts"], "total": d["total"]}
         for d in data["dimensions"]
@@ -59,10 +88,10 @@ def _summary_charts(data: dict[str, Any], lang: str) -> dict[str, Any]:
     ]
     return {
         "dimensions": stacked_chart(
-            "chart-dimensions", t["summary_by_dimension"], dimensions, names
+            "chart-dimensions", tr.gettext("By dimension"), dimensions, names
         ),
         "objectives": stacked_chart(
-            "chart-objectives", t["summary_by_objective"], objectives, names
+            "chart-objectives", tr.gettext("By GCM objective"), objectives, names
         ),
     }
 

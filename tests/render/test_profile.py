@@ -212,12 +212,21 @@ def test_render_to_stdout_and_to_a_file(mgi: Mgi, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("option", "value"), [("--format", "pdf"), ("--lang", "de"), ("--audience", "press")]
+    ("option", "value", "choices"),
+    [
+        ("--format", "pdf", "'md', 'html'"),
+        ("--lang", "de", "'en', 'fr', 'es'"),
+        ("--audience", "press", "'public', 'government'"),
+    ],
 )
-def test_bad_option_values_are_usage_errors(mgi: Mgi, option: str, value: str) -> None:
+def test_bad_option_values_are_usage_errors(
+    mgi: Mgi, option: str, value: str, choices: str
+) -> None:
+    """Typer checks the choices (mgi_cli/choices.py) and names them."""
     result = mgi("render", "profile", BASELINE, option, value)
     assert result.exit_code == 2
-    assert f"unknown {option} {value!r}" in result.stderr
+    assert f"Invalid value for '{option}'" in result.stderr
+    assert f"{value!r} is not one of {choices}." in result.stderr
 
 
 def test_a_missing_matrix_is_a_usage_error(mgi: Mgi, tmp_path: Path) -> None:
