@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from mgi_cli.catalogue.models import Catalogue, Indicator
 from mgi_cli.files.yamlread import ParsedYaml
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 
 
@@ -20,9 +21,9 @@ def check_catalogue(catalogue: Catalogue, parsed: ParsedYaml) -> list[Problem]:
 def _findings(cat: Catalogue) -> Iterator[tuple[str, tuple[object, ...], str]]:
     counts = Counter(i.id for i in cat.indicators)
     for code, name, values in (
-        ("catalogue-duplicate", "dimension", [d.id for d in cat.dimensions]),
-        ("catalogue-duplicate", "module", cat.module_ids),
-        ("catalogue-duplicate", "theme", [t.id for t in cat.themes]),
+        (codes.CATALOGUE_DUPLICATE, "dimension", [d.id for d in cat.dimensions]),
+        (codes.CATALOGUE_DUPLICATE, "module", cat.module_ids),
+        (codes.CATALOGUE_DUPLICATE, "theme", [t.id for t in cat.themes]),
     ):
         for value, count in Counter(values).items():
             if count > 1:
@@ -34,7 +35,7 @@ def _findings(cat: Catalogue) -> Iterator[tuple[str, tuple[object, ...], str]]:
         here: tuple[object, ...] = ("indicators", index)
         if counts[indicator.id] > 1:
             yield (
-                "catalogue-duplicate",
+                codes.CATALOGUE_DUPLICATE,
                 (*here, "id"),
                 f"the indicator id {indicator.id!r} is used more than once",
             )
@@ -42,7 +43,7 @@ def _findings(cat: Catalogue) -> Iterator[tuple[str, tuple[object, ...], str]]:
         text = " ".join(indicator.question["en"].lower().split())
         if text in questions:
             yield (
-                "catalogue-duplicate",
+                codes.CATALOGUE_DUPLICATE,
                 (*here, "question"),
                 f"{indicator.id} asks the same question as {questions[text]}",
             )
@@ -60,28 +61,32 @@ def _check_links(
     dimension = cat.dimension(indicator.dimension)
     if dimension is None:
         yield (
-            "catalogue-link",
+            codes.CATALOGUE_LINK,
             (*here, "dimension"),
             f"{indicator.id}: no dimension {indicator.dimension!r}",
         )
     elif indicator.sub_area not in {s.id for s in dimension.sub_areas}:
         yield (
-            "catalogue-link",
+            codes.CATALOGUE_LINK,
             (*here, "sub_area"),
             f"{indicator.id}: dimension {dimension.id} has no sub-area {indicator.sub_area!r}",
         )
     if indicator.module not in modules:
-        yield "catalogue-link", (*here, "module"), f"{indicator.id}: no module {indicator.module!r}"
+        yield (
+            codes.CATALOGUE_LINK,
+            (*here, "module"),
+            f"{indicator.id}: no module {indicator.module!r}",
+        )
     for tag in indicator.tags:
         if tag not in themes:
-            yield "catalogue-link", (*here, "tags"), f"{indicator.id}: no theme {tag!r}"
+            yield codes.CATALOGUE_LINK, (*here, "tags"), f"{indicator.id}: no theme {tag!r}"
     choices = [c.id for c in cat.scale_of(indicator)]
     if len(set(choices)) != len(choices):
-        yield "catalogue-duplicate", (*here, "scale"), f"{indicator.id}: a scale choice repeats"
+        yield codes.CATALOGUE_DUPLICATE, (*here, "scale"), f"{indicator.id}: a scale choice repeats"
     for key in indicator.guidance:
         if key not in choices:
             yield (
-                "catalogue-link",
+                codes.CATALOGUE_LINK,
                 (*here, "guidance", key),
                 f"{indicator.id}: guidance for {key!r}, which is not on its scale",
             )
@@ -97,7 +102,7 @@ def _check_replaces(cat: Catalogue) -> Iterator[tuple[str, tuple[object, ...], s
             current = todo.pop()
             if current == indicator.id:
                 yield (
-                    "catalogue-cycle",
+                    codes.CATALOGUE_CYCLE,
                     ("indicators", index, "replaces"),
                     f"{indicator.id} replaces itself through its 'replaces' links",
                 )

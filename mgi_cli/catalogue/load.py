@@ -12,6 +12,7 @@ from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.errors import CatalogueError
 from mgi_cli.files.positioned_errors import problems_from_validation
 from mgi_cli.files.yamlread import load_yaml_file
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 
 
@@ -22,7 +23,7 @@ def load_catalogue(path: Path) -> Catalogue:
     catalogue = None
     if not problems:
         if not isinstance(parsed.data, dict):
-            problems.append(parsed.problem((), "wrong-type", "a catalogue is a mapping"))
+            problems.append(parsed.problem((), codes.WRONG_TYPE, "a catalogue is a mapping"))
         else:
             try:
                 catalogue = Catalogue.model_validate(parsed.data)

@@ -12,6 +12,7 @@ import typer
 from mgi_cli.choices import DEFAULT_LANG, Lang
 from mgi_cli.commands.common import CatalogueOption, catalogue_library
 from mgi_cli.errors import MgiError
+from mgi_cli.problems import codes
 
 
 def import_sheet(
@@ -38,8 +39,8 @@ def import_sheet(
     result = read_into_matrix(sheet, output, catalogue_library(catalogue), options, lang)
     errors = [p for p in result.problems if p.severity == "error"]
     # Unanswered indicators are expected in a sheet being filled in: counted, not listed.
-    unanswered = sum(p.code == "missing-answer" for p in result.problems)
-    shown = [p for p in result.problems if p.severity == "error" or p.code != "missing-answer"]
+    unanswered = sum(p.code == codes.MISSING_ANSWER for p in result.problems)
+    shown = [p for p in result.problems if p.severity == "error" or p.code != codes.MISSING_ANSWER]
     if result.text is None:
         warnings = len(result.problems) - len(errors)
         raise MgiError(

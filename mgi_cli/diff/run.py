@@ -10,6 +10,7 @@ from mgi_cli.diff.sides import SideSpec, load_side, parse_side
 from mgi_cli.errors import MgiError, UsageError
 from mgi_cli.matrix.load import LoadedMatrix
 from mgi_cli.matrix.models import Matrix
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 from mgi_cli.validate.checker import validate_loaded
 from mgi_cli.validate.rule_input import ValidationOptions
@@ -17,7 +18,12 @@ from mgi_cli.validate.rule_input import ValidationOptions
 #: Follow-up rules that read the baseline from the work tree: for a side read at a git
 #: revision they would judge another file than the one compared, so they are left out.
 _WORK_TREE_CODES = frozenset(
-    {"baseline-unreadable", "baseline-mismatch", "baseline-not-earlier", "baseline-too-recent"}
+    {
+        codes.BASELINE_UNREADABLE,
+        codes.BASELINE_MISMATCH,
+        codes.BASELINE_NOT_EARLIER,
+        codes.BASELINE_TOO_RECENT,
+    }
 )
 
 

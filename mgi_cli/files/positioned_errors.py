@@ -9,6 +9,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from mgi_cli.files.yamlread import ParsedYaml
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 from mgi_cli.suggest import did_you_mean
 
@@ -66,7 +67,7 @@ def _one(detail: Any, parsed: ParsedYaml, model: type[BaseModel], skip: int) -> 
         parent = ".".join(str(part) for part in loc[:-1]) or "the top level"
         return parsed.problem(
             loc,
-            "unknown-key",
+            codes.UNKNOWN_KEY,
             f"unknown key {key!r} in {parent}",
             key=True,
             hint=hint,
@@ -77,7 +78,7 @@ def _one(detail: Any, parsed: ParsedYaml, model: type[BaseModel], skip: int) -> 
         parent = ".".join(str(part) for part in parent_loc) or "the top level"
         return parsed.problem(
             parent_loc,
-            "missing-key",
+            codes.MISSING_KEY,
             f"{parent} needs the key {loc[-1]!r}",
             key=True,
             indicator=indicator,
@@ -90,7 +91,7 @@ def _one(detail: Any, parsed: ParsedYaml, model: type[BaseModel], skip: int) -> 
             hint = "quote the value to make it a text"
         return parsed.problem(
             loc,
-            "wrong-type",
+            codes.WRONG_TYPE,
             f"{where} should be {_TYPE_NAMES[kind]}, not {_describe(value)}",
             hint=hint,
             indicator=indicator,
@@ -99,14 +100,14 @@ def _one(detail: Any, parsed: ParsedYaml, model: type[BaseModel], skip: int) -> 
         expected = detail.get("ctx", {}).get("expected", "")
         return parsed.problem(
             loc,
-            "invalid-value",
+            codes.INVALID_VALUE,
             f"{where} is {_describe(value)}; it must be one of {expected}",
             indicator=indicator,
         )
     if kind.startswith(("date_", "datetime_")):
         return parsed.problem(
             loc,
-            "invalid-value",
+            codes.INVALID_VALUE,
             f"{where} is {_describe(value)}, not a valid date",
             hint="write dates as YYYY-MM-DD, e.g. 2018-09-30",
             indicator=indicator,
@@ -132,7 +133,7 @@ def _other_value(
     else:
         message = f"{where}: {detail.get('msg', 'is not valid')} (got {_describe(value)})"
         hint = None
-    return parsed.problem(loc, "invalid-value", message, hint=hint, indicator=indicator)
+    return parsed.problem(loc, codes.INVALID_VALUE, message, hint=hint, indicator=indicator)
 
 
 def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 
 YamlPath = tuple[Any, ...]
@@ -102,7 +103,7 @@ def read_bytes(path: Path, display: str) -> bytes | Problem:
     """
     too_large = Problem(
         display,
-        "file-too-large",
+        codes.FILE_TOO_LARGE,
         f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB; a matrix is "
         "usually under 200 KiB",
     )
@@ -111,21 +112,21 @@ def read_bytes(path: Path, display: str) -> bytes | Problem:
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(fd)
             if stat.S_ISDIR(info.st_mode):
-                return Problem(display, "file-unreadable", "is a folder, not a file")
+                return Problem(display, codes.FILE_UNREADABLE, "is a folder, not a file")
             if not stat.S_ISREG(info.st_mode):
                 return Problem(
                     display,
-                    "file-unreadable",
+                    codes.FILE_UNREADABLE,
                     "not a regular file (a device, pipe or socket); it was not read",
                 )
             if info.st_size > MAX_BYTES:
                 return too_large
             raw = handle.read(MAX_BYTES + 1)
     except IsADirectoryError:
-        return Problem(display, "file-unreadable", "is a folder, not a file")
+        return Problem(display, codes.FILE_UNREADABLE, "is a folder, not a file")
     except OSError as error:
         reason = error.strerror or str(error)
-        return Problem(display, "file-unreadable", f"cannot read the file: {reason}")
+        return Problem(display, codes.FILE_UNREADABLE, f"cannot read the file: {reason}")
     return too_large if len(raw) > MAX_BYTES else raw
 
 
@@ -154,7 +155,7 @@ def decode(raw: bytes, display: str) -> str | Problem:
         if raw.startswith(bom):
             return Problem(
                 display,
-                "encoding",
+                codes.ENCODING,
                 f"the file is encoded as {name}, not UTF-8",
                 line=1,
                 column=1,
@@ -164,7 +165,7 @@ def decode(raw: bytes, display: str) -> str | Problem:
     if wide is not None:
         return Problem(
             display,
-            "encoding",
+            codes.ENCODING,
             f"the file looks encoded as {wide} (without BOM), not UTF-8",
             line=1,
             column=1,
@@ -176,7 +177,7 @@ def decode(raw: bytes, display: str) -> str | Problem:
         line, column = _line_col(raw[: error.start].decode("utf-8", "replace"))
         return Problem(
             display,
-            "encoding",
+            codes.ENCODING,
             f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot start or "
             "continue a character); it may be binary or in another encoding",
             line=line,
@@ -211,7 +212,7 @@ def parse_yaml(text: str, display: str) -> ParsedYaml:
     result = ParsedYaml(display)
     if not text.strip():
         result.problems.append(
-            Problem(display, "file-empty", "the file is empty", line=1, column=1)
+            Problem(display, codes.FILE_EMPTY, "the file is empty", line=1, column=1)
         )
         return result
     builder = _Builder(result)
@@ -234,7 +235,11 @@ def _add_strictness_problems(result: ParsedYaml, text: str) -> None:
     for line, column, message in found:
         result.problems.append(
             Problem(
-                result.path, "yaml-syntax", f"not valid YAML: {message}", line=line, column=column
+                result.path,
+                codes.YAML_SYNTAX,
+                f"not valid YAML: {message}",
+                line=line,
+                column=column,
             )
         )
     if found:
@@ -263,7 +268,9 @@ def _syntax_problem(error: Exception, text: str, display: str) -> Problem:
     if character is not None:
         code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
         message = f"the character U+{code:04X} is not allowed in YAML"
-    return Problem(display, "yaml-syntax", f"not valid YAML: {message}", line=line, column=column)
+    return Problem(
+        display, codes.YAML_SYNTAX, f"not valid YAML: {message}", line=line, column=column
+    )
 
 
 def _new_parser(text: str) -> Any:
@@ -341,7 +348,7 @@ class _Builder:
                     if self.documents > 1:
                         self.fail(
                             event.start_mark,
-                            "yaml-multiple-documents",
+                            codes.YAML_MULTIPLE_DOCUMENTS,
                             "the file holds more than one YAML document; a matrix is one document",
                             hint="split the documents into separate files",
                         )
@@ -355,7 +362,7 @@ class _Builder:
             self.result.problems.append(
                 Problem(
                     self.result.path,
-                    "file-empty",
+                    codes.FILE_EMPTY,
                     "the file holds no YAML content",
                     line=1,
                     column=1,
@@ -394,10 +401,10 @@ class _Builder:
             if short == "!!null":
                 return None
         except (ValueError, KeyError):
-            self.fail(event.start_mark, "yaml-syntax", f"{value!r} is not a valid {short}")
+            self.fail(event.start_mark, codes.YAML_SYNTAX, f"{value!r} is not a valid {short}")
         self.fail(
             event.start_mark,
-            "yaml-unsupported",
+            codes.YAML_UNSUPPORTED,
             f"the tag {short} is not supported in a matrix",
             hint="remove the tag; values are plain strings, numbers, dates and lists",
         )
@@ -407,13 +414,13 @@ class _Builder:
         if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
             self.fail(
                 event.start_mark,
-                "yaml-unsupported",
+                codes.YAML_UNSUPPORTED,
                 f"the tag {event.tag} is not supported in a matrix",
             )
         if len(self.stack) >= MAX_DEPTH:
             self.fail(
                 event.start_mark,
-                "yaml-too-deep",
+                codes.YAML_TOO_DEEP,
                 f"the document nests deeper than {MAX_DEPTH} levels",
             )
         path = self.attach(container, event)
@@ -430,14 +437,14 @@ class _Builder:
         anchor = event.anchor
         if anchor not in self.anchors:
             self.fail(
-                event.start_mark, "yaml-syntax", f"the alias *{anchor} has no anchor &{anchor}"
+                event.start_mark, codes.YAML_SYNTAX, f"the alias *{anchor} has no anchor &{anchor}"
             )
         value, weight = self.anchors[anchor]
         self.expansion += weight
         if self.expansion > MAX_ALIAS_EXPANSION:
             self.fail(
                 event.start_mark,
-                "yaml-alias-expansion",
+                codes.YAML_ALIAS_EXPANSION,
                 f"aliases expand the document beyond {MAX_ALIAS_EXPANSION:,} nodes "
                 "(an alias bomb?)",
                 hint="write the repeated content out, or use fewer nested aliases",
@@ -480,7 +487,7 @@ class _Builder:
         if isinstance(key, (dict, list)):
             self.fail(
                 event.start_mark,
-                "yaml-unsupported",
+                codes.YAML_UNSUPPORTED,
                 "a mapping key must be a plain value, not a list or mapping",
             )
         if isinstance(key, float) and math.isnan(key):  # NaN keys cannot be looked up
@@ -491,7 +498,7 @@ class _Builder:
             self.result.problems.append(
                 Problem(
                     self.result.path,
-                    "yaml-duplicate-key",
+                    codes.YAML_DUPLICATE_KEY,
                     f"the key {key!r} appears more than once in this mapping{where}; "
                     "the last one would silently win",
                     line=mark[0],

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from mgi_cli.files.yamlread import parse_yaml, read_text
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 
 
@@ -81,7 +82,7 @@ def _changes(data: Any, old: str, new: str, display: str) -> list[Problem]:
 def _refusal(display: str, message: str) -> Problem:
     return Problem(
         display,
-        "fmt-refused",
+        codes.FMT_REFUSED,
         message,
         hint="this is a bug in mgi fmt; please report it with the file",
     )

@@ -11,6 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 from mgi_cli.files.positioned_errors import problems_from_validation
 from mgi_cli.files.yamlread import ParsedYaml, load_yaml_file
 from mgi_cli.matrix.models import Answer, Matrix
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 
 _ANSWER: TypeAdapter[Answer | None] = TypeAdapter(Answer | None)
@@ -47,7 +48,7 @@ def matrix_from_parsed(path: Path, parsed: ParsedYaml) -> LoadedMatrix:
         loaded.problems.append(
             parsed.problem(
                 (),
-                "wrong-type",
+                codes.WRONG_TYPE,
                 "a matrix is a mapping of keys (format, country, answers, ...)",
                 hint="start from `mgi new` or the files in examples/",
             )
@@ -58,7 +59,7 @@ def matrix_from_parsed(path: Path, parsed: ParsedYaml) -> LoadedMatrix:
         loaded.problems.append(
             parsed.problem(
                 ("format",),
-                "unknown-format",
+                codes.UNKNOWN_FORMAT,
                 f"this version of mgi reads mgi-matrix/1, not {fmt}",
                 hint="upgrade mgi",
             )
@@ -86,7 +87,7 @@ def _load_answers(raw: Any, loaded: LoadedMatrix) -> dict[str, Answer | None]:
             loaded.problems.append(
                 parsed.problem(
                     where,
-                    "wrong-type",
+                    codes.WRONG_TYPE,
                     f"the indicator id {key!r} should be a text",
                     key=True,
                     hint="quote the id",

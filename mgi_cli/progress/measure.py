@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 
 if TYPE_CHECKING:
@@ -131,7 +132,7 @@ def matrix_status(
 
     result.today = options.today
     result.overdue = overdue_items(loaded.matrix, options.today)
-    stale = Counter(p.indicator for p in problems if p.code == "stale-reference")
+    stale = Counter(p.indicator for p in problems if p.code == codes.STALE_REFERENCE)
     _count(result, loaded.matrix, catalogue, stale, lang)
     return result
 

@@ -39,8 +39,6 @@ if TYPE_CHECKING:
     from mgi_cli.matrix.confidentiality import Disclosure
     from mgi_cli.matrix.models import Matrix
 
-CODE = "no-national-comparison"
-
 
 @dataclass(frozen=True)
 class National:

@@ -127,13 +127,14 @@ def _comparison(
     tr: Translations,
 ) -> dict[str, Any] | None:
     from mgi_cli.errors import MgiError
-    from mgi_cli.render.national import CODE, build_comparison, refuse_unpublished
+    from mgi_cli.problems import codes
+    from mgi_cli.render.national import build_comparison, refuse_unpublished
 
     try:
         refuse_unpublished(national, disclosure)
     except MgiError as error:
         loc.warn(
-            CODE,
+            codes.NO_NATIONAL_COMPARISON,
             "the comparison with the national matrix is left out: " + error.message,
             path=loc.source,
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from mgi_cli.errors import MgiError
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 
 if TYPE_CHECKING:
@@ -120,7 +121,7 @@ def _diff(
             problems.append(
                 Problem(
                     path=display,
-                    code="no-developments",
+                    code=codes.NO_DEVELOPMENTS,
                     message="the developments since the baseline are left out: " + error.message,
                     severity=Severity.WARNING,
                 )
@@ -159,7 +160,7 @@ def _national(
 def _comparison_left_out(display: str, reason: str) -> Problem:
     return Problem(
         path=display,
-        code="no-national-comparison",
+        code=codes.NO_NATIONAL_COMPARISON,
         message="the comparison with the national matrix is left out: " + reason,
         severity=Severity.WARNING,
     )

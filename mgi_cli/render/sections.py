@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 from mgi_cli.catalogue.models import Indicator
 from mgi_cli.matrix.confidentiality import Disclosure
 from mgi_cli.output.charts import bar_chart
+from mgi_cli.problems import codes
 from mgi_cli.render.sources import reference_view
 from mgi_cli.render.texts import CATEGORIES, UNANSWERED, Localizer, is_context_specific
 
@@ -109,7 +110,7 @@ def _finding(
             answer = loc.answer_label(indicator, disclosure.answers.get(indicator.id))
     elif (found := loc.finding(indicator, _answer_value(disclosure, indicator, category))) is None:
         loc.warn(
-            "missing-findings",
+            codes.MISSING_FINDINGS,
             f"the catalogue has no finding sentences for {indicator.id}; its question is "
             "used instead",
             indicator.id,

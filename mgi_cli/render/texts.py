@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from mgi_cli.catalogue.models import Catalogue, Indicator
 from mgi_cli.matrix.indicators import CONTEXT_MODULE
 from mgi_cli.matrix.models import Answer
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 
 #: The standard answers, in the order charts and tables show them.
@@ -43,7 +44,7 @@ class Localizer:
         subject = f"{indicator} {what}" if indicator else what
         if indicator is not None and indicator in self.own:
             self.warn(
-                "missing-translation",
+                codes.MISSING_TRANSLATION,
                 f"the matrix has no {self.lang!r} text for its context-specific indicator "
                 f"{subject}; English is used",
                 indicator,
@@ -51,7 +52,7 @@ class Localizer:
             )
         else:
             self.warn(
-                "missing-translation",
+                codes.MISSING_TRANSLATION,
                 f"the catalogue has no {self.lang!r} text for {subject}; English is used",
                 indicator,
             )

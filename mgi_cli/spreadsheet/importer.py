@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 from mgi_cli.spreadsheet.cells import (
     COLUMNS,
@@ -83,7 +84,7 @@ def _read_metadata(draft: _Draft) -> None:
         if key not in METADATA_KEYS:
             draft.report(
                 cell.name,
-                "unknown-key",
+                codes.UNKNOWN_KEY,
                 f"{written!r} is not a matrix key",
                 severity=Severity.WARNING,
             )
@@ -98,7 +99,7 @@ def _read_metadata(draft: _Draft) -> None:
             try:
                 draft.head[key] = _structured(key, json.loads(text))
             except json.JSONDecodeError as error:
-                draft.report(cell.name, "invalid-value", f"{key} is not valid JSON: {error}")
+                draft.report(cell.name, codes.INVALID_VALUE, f"{key} is not valid JSON: {error}")
         else:
             draft.head[key] = text if key in VERBATIM_KEYS else text.strip()
 
@@ -126,7 +127,7 @@ def _read_rows(draft: _Draft) -> bool:
     """Read the answers; False when there is no header row to read them by."""
     rows = [r for r in draft.sheet.rows if any(cell_text(c.value) is not None for c in r)]
     if not rows:
-        draft.report("Matrix", "missing-key", "no header row (id, answer, justification, ...)")
+        draft.report("Matrix", codes.MISSING_KEY, "no header row (id, answer, justification, ...)")
         return False
     columns: dict[str, int] = {}
     for index, cell in enumerate(rows[0]):
@@ -136,12 +137,12 @@ def _read_rows(draft: _Draft) -> bool:
         elif name:
             draft.report(
                 cell.name,
-                "unknown-key",
+                codes.UNKNOWN_KEY,
                 f"the column {cell.value!r} is not read",
                 severity=Severity.WARNING,
             )
     if "id" not in columns:
-        draft.report(rows[0][0].name, "missing-key", "the header row has no 'id' column")
+        draft.report(rows[0][0].name, codes.MISSING_KEY, "the header row has no 'id' column")
         return False
     seen: dict[str, str] = {}
     for row in rows[1:]:
@@ -156,13 +157,13 @@ def _read_row(draft: _Draft, row: dict[str, Cell], seen: dict[str, str], first: 
     indicator = (cell_text(id_cell.value) or "").strip() if id_cell else ""
     if not indicator:
         if any(cell_text(c.value) is not None for c in row.values()):
-            draft.report(first, "missing-key", "a row with data but no indicator id")
+            draft.report(first, codes.MISSING_KEY, "a row with data but no indicator id")
         return
     assert id_cell is not None
     if indicator in seen:
         draft.report(
             id_cell.name,
-            "duplicate-indicator",
+            codes.DUPLICATE_INDICATOR,
             f"{indicator} has a second row (the first is {seen[indicator]})",
             indicator=indicator,
         )
@@ -188,14 +189,14 @@ def _value(draft: _Draft, name: str, cell: Cell, text: str, indicator: str) -> A
     if name == "references":
         references, errors = decode_references(text)
         for error in errors:
-            draft.report(cell.name, "invalid-value", error, indicator=indicator)
+            draft.report(cell.name, codes.INVALID_VALUE, error, indicator=indicator)
         return None if errors else references
     if name in ("restricted", "reviewed"):
         flag = parse_bool(cell.value)
         if flag is None:
             draft.report(
                 cell.name,
-                "wrong-type",
+                codes.WRONG_TYPE,
                 f"{name} is true or false, not {text!r}",
                 indicator=indicator,
             )

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from mgi_cli.files.yamlread import read_bytes
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 from mgi_cli.spreadsheet.cells import MATRIX_SHEET, METADATA_SHEET, cell_name
 
@@ -36,7 +37,7 @@ def read_sheet(path: Path, display: str | None = None) -> SheetData:
     if suffix not in (".xlsx", ".csv"):
         data = SheetData(shown)
         data.problems.append(
-            Problem(shown, "file-unreadable", "not a spreadsheet mgi reads: use .xlsx or .csv")
+            Problem(shown, codes.FILE_UNREADABLE, "not a spreadsheet mgi reads: use .xlsx or .csv")
         )
         return data
     raw = read_bytes(path, shown)
@@ -68,14 +69,14 @@ def _read_xlsx(raw: bytes, shown: str) -> SheetData:
         book = load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
     except (BadZipFile, OSError, KeyError, ValueError) as error:
         data.problems.append(
-            Problem(shown, "file-unreadable", f"not an xlsx workbook mgi can read: {error}")
+            Problem(shown, codes.FILE_UNREADABLE, f"not an xlsx workbook mgi can read: {error}")
         )
         return data
     try:
         missing = [s for s in (MATRIX_SHEET, METADATA_SHEET) if s not in book.sheetnames]
         for sheet in missing:
             data.problems.append(
-                Problem(shown, "missing-key", f"the workbook has no sheet named {sheet!r}")
+                Problem(shown, codes.MISSING_KEY, f"the workbook has no sheet named {sheet!r}")
             )
         if missing:
             return data
@@ -108,13 +109,13 @@ def _read_csv(raw: bytes, shown: str) -> SheetData:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         data.problems.append(
-            Problem(shown, "encoding", "the CSV file is not UTF-8", hint="save it as CSV UTF-8")
+            Problem(shown, codes.ENCODING, "the CSV file is not UTF-8", hint="save it as CSV UTF-8")
         )
         return data
     try:
         records = list(csv.reader(io.StringIO(text, newline="")))
     except csv.Error as error:
-        data.problems.append(Problem(shown, "file-unreadable", f"not a CSV file: {error}"))
+        data.problems.append(Problem(shown, codes.FILE_UNREADABLE, f"not a CSV file: {error}"))
         return data
     rows = _located(records, None)
     start = 0

@@ -7,6 +7,7 @@ from pathlib import Path
 from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.errors import CatalogueError
 from mgi_cli.matrix.load import LoadedMatrix, load_matrix
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 from mgi_cli.validate.rule_input import RuleContext, ValidationOptions
 from mgi_cli.validate.rules_action_plan import check_action_plan
@@ -43,14 +44,14 @@ def validate_loaded(
     try:
         ctx.catalogue = library.get(matrix.catalogue)
     except CatalogueError as error:
-        ctx.report(("catalogue",), "catalogue-invalid", f"{error.message}")
+        ctx.report(("catalogue",), codes.CATALOGUE_INVALID, f"{error.message}")
         problems.extend(error.problems)
     else:
         if ctx.catalogue is None:
             known = ", ".join(library.known()) or "none"
             ctx.report(
                 ("catalogue",),
-                "unknown-catalogue",
+                codes.UNKNOWN_CATALOGUE,
                 f"mgi does not have the catalogue {matrix.catalogue!r}",
                 hint=f"installed: {known}; pass another with --catalogue FILE",
             )

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from mgi_cli.errors import UsageError
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 
 MATRIX_SUFFIXES = (".yaml", ".yml")
@@ -41,7 +42,7 @@ def _walk(top: Path, files: list[Path], problems: list[Problem]) -> None:
             problems.append(
                 Problem(
                     str(folder),
-                    "symlink-loop",
+                    codes.SYMLINK_LOOP,
                     "this folder links back to one already checked; skipped",
                     severity=Severity.WARNING,
                 )
@@ -54,7 +55,7 @@ def _walk(top: Path, files: list[Path], problems: list[Problem]) -> None:
             problems.append(
                 Problem(
                     str(folder),
-                    "file-unreadable",
+                    codes.FILE_UNREADABLE,
                     f"cannot list the folder: {error.strerror or error}",
                 )
             )

@@ -6,6 +6,7 @@ so it is reported by `mgi report actions` (``matrix.action_plan.overdue_items``)
 
 from __future__ import annotations
 
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Severity
 from mgi_cli.suggest import did_you_mean
 from mgi_cli.validate.rule_input import RuleContext
@@ -22,7 +23,7 @@ def check_action_plan(ctx: RuleContext) -> None:
         if item.id in seen:
             ctx.report(
                 (*where, "id"),
-                "action-duplicate-id",
+                codes.ACTION_DUPLICATE_ID,
                 f"the action plan already has an item {item.id!r} (item {seen[item.id] + 1})",
                 hint="give each item its own id",
             )
@@ -33,7 +34,7 @@ def check_action_plan(ctx: RuleContext) -> None:
                 if ctx.indicator(indicator) is None:
                     problem = ctx.loaded.parsed.problem(
                         (*where, "indicators", position),
-                        "action-unknown-indicator",
+                        codes.ACTION_UNKNOWN_INDICATOR,
                         f"action {item.id!r} links {indicator!r}, which neither the catalogue "
                         f"{ctx.catalogue.ref} nor `context_indicators:` has",
                         hint=did_you_mean(indicator, known),
@@ -44,7 +45,7 @@ def check_action_plan(ctx: RuleContext) -> None:
         if due is not None and item.status in OPEN_STATUSES and due < ctx.matrix.assessed_on:
             ctx.report(
                 (*where, "due"),
-                "action-due-before-assessment",
+                codes.ACTION_DUE_BEFORE_ASSESSMENT,
                 f"action {item.id!r} is {item.status.replace('_', ' ')} but due {due}, "
                 f"before the assessment ({ctx.matrix.assessed_on})",
                 severity=Severity.WARNING,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from mgi_cli.matrix.indicators import CONTEXT_MODULE, is_context_id
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Severity
 from mgi_cli.suggest import nearest
 from mgi_cli.validate.rule_input import RuleContext
@@ -26,7 +27,7 @@ def check_answers(ctx: RuleContext) -> None:
         if indicator.module not in declared:
             ctx.report(
                 where,
-                "undeclared-module",
+                codes.UNDECLARED_MODULE,
                 f"{indicator_id} belongs to the module {indicator.module!r}, which this "
                 "matrix does not declare",
                 key=True,
@@ -38,14 +39,14 @@ def check_answers(ctx: RuleContext) -> None:
         if entry.answer not in choices:
             ctx.report(
                 (*where, "answer"),
-                "invalid-answer",
+                codes.INVALID_ANSWER,
                 f"{entry.answer!r} is not an answer to {indicator_id}; it takes "
                 + ", ".join(choices),
             )
         elif not (entry.justification or "").strip():
             ctx.report(
                 (*where, "answer"),
-                "missing-justification",
+                codes.MISSING_JUSTIFICATION,
                 f"{indicator_id} is answered without a justification",
                 severity=ctx.completeness(),
                 hint="say why, naming the law, policy or body",
@@ -62,7 +63,7 @@ def _unknown_indicator(ctx: RuleContext, indicator_id: str, ids: list[str]) -> N
     if is_context_id(indicator_id):
         message = f"{indicator_id} is not defined under `context_indicators:`"
         hint = hint or "define it under `context_indicators:` with its dimension and question"
-    ctx.report(("answers", indicator_id), "unknown-indicator", message, key=True, hint=hint)
+    ctx.report(("answers", indicator_id), codes.UNKNOWN_INDICATOR, message, key=True, hint=hint)
 
 
 def _check_missing(ctx: RuleContext) -> None:
@@ -77,7 +78,7 @@ def _check_missing(ctx: RuleContext) -> None:
         present = indicator.id in answers
         ctx.report(
             ("answers", indicator.id) if present else ("answers",),
-            "missing-answer",
+            codes.MISSING_ANSWER,
             f"{indicator.id} has no answer" if present else f"{indicator.id} is missing",
             severity=ctx.completeness(),
             key=True,
@@ -89,7 +90,7 @@ def _check_unreviewed(ctx: RuleContext) -> None:
     if waiting:
         ctx.report(
             ("answers",),
-            "unreviewed-answers",
+            codes.UNREVIEWED_ANSWERS,
             f"{len(waiting)} answer(s) carried over from the baseline still need review "
             f"(first: {waiting[0]})",
             severity=ctx.completeness(),
@@ -112,7 +113,7 @@ def check_references(ctx: RuleContext) -> None:
             if counts.get(entry.answer) in ("yes", "partial"):
                 ctx.report(
                     (*where, "answer"),
-                    "missing-reference",
+                    codes.MISSING_REFERENCE,
                     f"{indicator_id} is answered {entry.answer!r} without a reference",
                     severity=ctx.completeness(),
                     hint="add the law, policy or page that shows it under `references:`",
@@ -122,18 +123,18 @@ def check_references(ctx: RuleContext) -> None:
             if reference.url is not None and not _is_web_url(reference.url):
                 ctx.report(
                     (*here, "url"),
-                    "reference-url",
+                    codes.REFERENCE_URL,
                     f"the reference URL {reference.url[:80]!r} is not an http(s) address",
                     hint="only http:// and https:// links are allowed",
                 )
             for name in ("published", "accessed"):
                 value = getattr(reference, name)
                 if value is not None and value > today:
-                    ctx.report((*here, name), "future-date", f"{name} {value} is in the future")
+                    ctx.report((*here, name), codes.FUTURE_DATE, f"{name} {value} is in the future")
             if reference.accessed and reference.accessed > matrix.assessed_on:
                 ctx.report(
                     (*here, "accessed"),
-                    "accessed-after-assessment",
+                    codes.ACCESSED_AFTER_ASSESSMENT,
                     f"accessed {reference.accessed} is after the assessment date "
                     f"{matrix.assessed_on}",
                 )
@@ -144,7 +145,7 @@ def check_references(ctx: RuleContext) -> None:
             ):
                 ctx.report(
                     (*here, "published"),
-                    "published-after-accessed",
+                    codes.PUBLISHED_AFTER_ACCESSED,
                     f"published {reference.published} is after accessed {reference.accessed}",
                 )
             _check_age(ctx, here, reference.accessed)
@@ -156,7 +157,7 @@ def _check_age(ctx: RuleContext, here: tuple[object, ...], accessed: object) -> 
     if not isinstance(accessed, date):
         ctx.report(
             here,
-            "undated-reference",
+            codes.UNDATED_REFERENCE,
             "the reference has no `accessed` date",
             severity=Severity.WARNING,
             hint="add `accessed: YYYY-MM-DD` so readers can see how fresh it is",
@@ -166,7 +167,7 @@ def _check_age(ctx: RuleContext, here: tuple[object, ...], accessed: object) -> 
     if age > ctx.options.stale_after_days:
         ctx.report(
             (*here, "accessed"),
-            "stale-reference",
+            codes.STALE_REFERENCE,
             f"the reference was last accessed {age // 365} year(s) before the assessment "
             f"({accessed}); data go stale",
             severity=Severity.WARNING,

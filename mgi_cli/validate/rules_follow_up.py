@@ -7,6 +7,7 @@ from pathlib import Path
 
 from mgi_cli.matrix.load import load_matrix
 from mgi_cli.matrix.models import Matrix
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Severity
 from mgi_cli.validate.rule_input import RuleContext
 
@@ -42,7 +43,7 @@ def check_follow_up(ctx: RuleContext) -> None:
     if not matrix.baseline:
         ctx.report(
             ("assessment",),
-            "baseline-missing",
+            codes.BASELINE_MISSING,
             "a follow_up must name its baseline matrix",
             hint="add `baseline: <path of the earlier matrix, relative to this file>`",
         )
@@ -51,7 +52,7 @@ def check_follow_up(ctx: RuleContext) -> None:
     reason = _unreadable(target)
     if reason is not None:
         ctx.report(
-            ("baseline",), "baseline-unreadable", f"the baseline {matrix.baseline!r} {reason}"
+            ("baseline",), codes.BASELINE_UNREADABLE, f"the baseline {matrix.baseline!r} {reason}"
         )
         return
     base = load_matrix(target)
@@ -61,7 +62,7 @@ def check_follow_up(ctx: RuleContext) -> None:
         detail = f": {first.message}{line}" if first else ""
         ctx.report(
             ("baseline",),
-            "baseline-unreadable",
+            codes.BASELINE_UNREADABLE,
             f"the baseline {matrix.baseline!r} cannot be read as a matrix{detail}",
             hint=f"run `mgi validate {target}`",
         )
@@ -79,13 +80,13 @@ def _compare(ctx: RuleContext, base: Matrix) -> None:
         if mine != theirs:
             ctx.report(
                 ("baseline",),
-                "baseline-mismatch",
+                codes.BASELINE_MISMATCH,
                 f"the baseline is for {field} {theirs!r}, this matrix for {mine!r}",
             )
     if base.assessed_on >= matrix.assessed_on:
         ctx.report(
             ("baseline",),
-            "baseline-not-earlier",
+            codes.BASELINE_NOT_EARLIER,
             f"the baseline was assessed on {base.assessed_on}, not before this follow-up "
             f"({matrix.assessed_on})",
         )
@@ -98,7 +99,7 @@ def _compare(ctx: RuleContext, base: Matrix) -> None:
     if matrix.assessed_on < due:
         ctx.report(
             ("baseline",),
-            "baseline-too-recent",
+            codes.BASELINE_TOO_RECENT,
             f"the baseline ({base.assessed_on}) is less than {years} years before this "
             f"follow-up ({matrix.assessed_on})",
             severity=Severity.WARNING,

@@ -17,6 +17,7 @@ from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.matrix.indicators import CONTEXT_MODULE, is_context_id
 from mgi_cli.matrix.load import load_matrix
 from mgi_cli.matrix.models import ContextIndicator
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Severity
 from mgi_cli.suggest import did_you_mean
 from mgi_cli.validate.rule_input import RuleContext
@@ -39,7 +40,7 @@ def _check_place(ctx: RuleContext) -> None:
             if getattr(matrix, key) is not None:
                 ctx.report(
                     (key,),
-                    "unexpected-local-key",
+                    codes.UNEXPECTED_LOCAL_KEY,
                     f"`{key}` describes a local assessment; this matrix is national",
                     severity=Severity.WARNING,
                     key=True,
@@ -58,7 +59,7 @@ def _check_subdivision(ctx: RuleContext, code: str) -> None:
         if re.fullmatch(rf"{country}-[A-Z0-9]{{1,3}}", code) is None:
             ctx.report(
                 ("subdivision",),
-                "unknown-subdivision",
+                codes.UNKNOWN_SUBDIVISION,
                 f"{code!r} is not a subdivision code of the user-assigned country {country}",
                 hint=f"write {country}- and 1 to 3 capital letters or digits, e.g. {country}-01",
             )
@@ -71,17 +72,17 @@ def _check_subdivision(ctx: RuleContext, code: str) -> None:
     subdivisions: Any = pycountry.subdivisions  # untyped in pycountry
     found = subdivisions.get(code=code)
     if found is None or found.code != code:
-        codes = sorted(s.code for s in subdivisions.get(country_code=nation.alpha_2) or [])
+        known = sorted(s.code for s in subdivisions.get(country_code=nation.alpha_2) or [])
         hint = (
             f"write it as {found.code}"
             if found is not None
-            else f"{nation.name}'s codes run {codes[0]} ... {codes[-1]}"
-            if codes
+            else f"{nation.name}'s codes run {known[0]} ... {known[-1]}"
+            if known
             else f"ISO 3166-2 lists no subdivisions of {nation.name}; remove `subdivision`"
         )
         ctx.report(
             ("subdivision",),
-            "unknown-subdivision",
+            codes.UNKNOWN_SUBDIVISION,
             f"{code!r} is not an ISO 3166-2 subdivision code",
             hint=hint,
         )
@@ -91,7 +92,7 @@ def _check_subdivision(ctx: RuleContext, code: str) -> None:
         owner = pycountry.countries.get(alpha_2=found.country_code)
         ctx.report(
             ("subdivision",),
-            "subdivision-mismatch",
+            codes.SUBDIVISION_MISMATCH,
             f"{found.code} ({found.name}) is in {owner.name if owner else found.country_code}, "
             f"not in {nation.name} ({country})",
         )
@@ -111,7 +112,7 @@ def _check_context_matrix(ctx: RuleContext, context: str) -> None:
         reason = "does not exist" if missing else f"cannot be read ({error.strerror})"
         ctx.report(
             where,
-            "context-unreadable",
+            codes.CONTEXT_UNREADABLE,
             f"the context matrix {context!r} {reason} (looked for {target})",
         )
         return
@@ -119,7 +120,7 @@ def _check_context_matrix(ctx: RuleContext, context: str) -> None:
         kind = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
         ctx.report(
             where,
-            "context-unreadable",
+            codes.CONTEXT_UNREADABLE,
             f"the context {context!r} is {kind}, not a matrix file; it was not read",
         )
         return
@@ -131,7 +132,7 @@ def _check_context_matrix(ctx: RuleContext, context: str) -> None:
             detail = f" ({first.code}" + (f" at line {first.line})" if first.line else ")")
         ctx.report(
             where,
-            "context-unreadable",
+            codes.CONTEXT_UNREADABLE,
             f"the context {context!r} cannot be read as a matrix{detail}",
             hint=f"run `mgi validate {target}`",
         )
@@ -140,13 +141,13 @@ def _check_context_matrix(ctx: RuleContext, context: str) -> None:
     if national != "national":
         ctx.report(
             where,
-            "context-mismatch",
+            codes.CONTEXT_MISMATCH,
             f"the context {context!r} is a {national} matrix; name the national matrix",
         )
     if country != ctx.matrix.country:
         ctx.report(
             where,
-            "context-mismatch",
+            codes.CONTEXT_MISMATCH,
             f"the context {context!r} is for country {country!r}, this matrix for "
             f"{ctx.matrix.country!r}",
         )
@@ -165,7 +166,7 @@ def _check_context_indicators(ctx: RuleContext) -> None:
             _report(
                 ctx,
                 (*here, "id"),
-                "context-indicator-id",
+                codes.CONTEXT_INDICATOR_ID,
                 f"{ident!r} is outside the namespace of context-specific indicators",
                 ident,
                 hint="name it X.<name>, e.g. X.01 or X.port-authority",
@@ -174,7 +175,7 @@ def _check_context_indicators(ctx: RuleContext) -> None:
             _report(
                 ctx,
                 (*here, "id"),
-                "context-indicator-duplicate",
+                codes.CONTEXT_INDICATOR_DUPLICATE,
                 f"{ident} is already defined (context indicator {first[ident] + 1})",
                 ident,
                 hint="give each context-specific indicator its own id",
@@ -189,7 +190,7 @@ def _check_context_indicators(ctx: RuleContext) -> None:
                 _report(
                     ctx,
                     (*here, "scale"),
-                    "context-indicator-duplicate",
+                    codes.CONTEXT_INDICATOR_DUPLICATE,
                     f"{ident}: the scale choice {choice!r} repeats",
                     ident,
                 )
@@ -203,7 +204,7 @@ def _check_links(
         _report(
             ctx,
             (*here, "id"),
-            "context-indicator-duplicate",
+            codes.CONTEXT_INDICATOR_DUPLICATE,
             f"the catalogue {catalogue.ref} already has an indicator {ident!r}",
             ident,
             hint="context-specific ids are X.<name>",
@@ -214,7 +215,7 @@ def _check_links(
         _report(
             ctx,
             (*here, "dimension"),
-            "context-indicator-link",
+            codes.CONTEXT_INDICATOR_LINK,
             f"{ident}: the catalogue {catalogue.ref} has no dimension {indicator.dimension!r}",
             ident,
             hint=did_you_mean(indicator.dimension, known) or f"use {', '.join(known)}",
@@ -225,7 +226,7 @@ def _check_links(
             _report(
                 ctx,
                 (*here, "sub_area"),
-                "context-indicator-link",
+                codes.CONTEXT_INDICATOR_LINK,
                 f"{ident}: dimension {dimension.id} has no sub-area {indicator.sub_area!r}",
                 ident,
                 hint=did_you_mean(indicator.sub_area, areas) or f"use {', '.join(areas)}",
@@ -236,7 +237,7 @@ def _check_links(
             _report(
                 ctx,
                 (*here, "tags", position),
-                "context-indicator-link",
+                codes.CONTEXT_INDICATOR_LINK,
                 f"{ident}: the catalogue {catalogue.ref} has no theme {tag!r}",
                 ident,
                 hint=did_you_mean(tag, themes) or f"themes: {', '.join(themes) or 'none'}",
@@ -254,7 +255,7 @@ def _check_not_used(ctx: RuleContext) -> None:
             _report(
                 ctx,
                 where,
-                "not-used-reason",
+                codes.NOT_USED_REASON,
                 f"{ident} is marked not used without a reason",
                 ident,
                 hint=f'say why: `{ident}: "<reason>"`',
@@ -263,7 +264,7 @@ def _check_not_used(ctx: RuleContext) -> None:
         if entry is not None and entry.answer is not None:
             ctx.report(
                 ("answers", ident),
-                "not-used-answered",
+                codes.NOT_USED_ANSWERED,
                 f"{ident} is marked not used (`not_used:`) but has an answer",
                 severity=Severity.WARNING,
                 key=True,
@@ -276,7 +277,7 @@ def _check_not_used(ctx: RuleContext) -> None:
             _report(
                 ctx,
                 where,
-                "not-used-unknown",
+                codes.NOT_USED_UNKNOWN,
                 _not_used_message(ctx, ident),
                 ident,
                 key=True,

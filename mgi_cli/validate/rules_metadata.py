@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Severity
 from mgi_cli.suggest import did_you_mean
 from mgi_cli.validate.rule_input import RuleContext
@@ -27,7 +28,7 @@ def check_metadata(ctx: RuleContext) -> None:
     if not is_known_country(matrix.country):
         ctx.report(
             ("country",),
-            "unknown-country",
+            codes.UNKNOWN_COUNTRY,
             f"{matrix.country!r} is not an ISO 3166-1 alpha-3 country code",
             hint="use the three-letter code, e.g. KEN; XAA-XZZ are free for examples",
         )
@@ -35,18 +36,20 @@ def check_metadata(ctx: RuleContext) -> None:
         where = ("locality",) if matrix.locality is not None else ("level",)
         ctx.report(
             where,
-            "missing-locality",
+            codes.MISSING_LOCALITY,
             "a local assessment must name its locality",
             hint="add `locality: <city or region>`",
         )
     if matrix.assessed_on > ctx.options.today:
         ctx.report(
-            ("assessed_on",), "future-date", f"assessed_on {matrix.assessed_on} is in the future"
+            ("assessed_on",),
+            codes.FUTURE_DATE,
+            f"assessed_on {matrix.assessed_on} is in the future",
         )
     if matrix.assessment == "baseline" and matrix.baseline is not None:
         ctx.report(
             ("baseline",),
-            "unexpected-baseline",
+            codes.UNEXPECTED_BASELINE,
             "a baseline assessment does not point at a baseline; is this a follow_up?",
             severity=Severity.WARNING,
         )
@@ -61,14 +64,14 @@ def check_catalogue_choice(ctx: RuleContext) -> None:
         if module not in known:
             ctx.report(
                 ("modules", index),
-                "unknown-module",
+                codes.UNKNOWN_MODULE,
                 f"the catalogue {ctx.catalogue.ref} has no module {module!r}",
                 hint=did_you_mean(module, known) or f"modules: {', '.join(known)}",
             )
     if ctx.catalogue.level != ctx.matrix.level:
         ctx.report(
             ("catalogue",),
-            "catalogue-level",
+            codes.CATALOGUE_LEVEL,
             f"{ctx.catalogue.ref} is a {ctx.catalogue.level} catalogue, but this is a "
             f"{ctx.matrix.level} assessment",
         )

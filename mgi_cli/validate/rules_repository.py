@@ -27,6 +27,7 @@ from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.errors import CatalogueError
 from mgi_cli.matrix.load import LoadedMatrix, load_matrix
 from mgi_cli.matrix.models import Matrix
+from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 from mgi_cli.repository.root import (
     Place,
@@ -63,13 +64,13 @@ def refuse_to_read(path: Path, display: str, root: Path | None) -> Problem | Non
     if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
         return Problem(
             display,
-            "file-unreadable",
+            codes.FILE_UNREADABLE,
             "not a regular file (a device, pipe or socket); it was not read",
         )
     if root is not None and not _inside(path, root):
         return Problem(
             display,
-            "link-outside-repository",
+            codes.LINK_OUTSIDE_REPOSITORY,
             f"this file is a link to {os.path.realpath(path)}, outside the repository; "
             "it was not read",
             hint="keep matrices inside the repository, as files rather than links",
@@ -133,7 +134,7 @@ def _without_reading_context(
         *validate_loaded(hidden, library, options),
         loaded.parsed.problem(
             ("context",),
-            "context-unreadable",
+            codes.CONTEXT_UNREADABLE,
             f"the context {matrix.context!r} leads outside the repository; it was not read",
             hint="name the national matrix inside the repository, relative to this file",
         ),
@@ -153,12 +154,12 @@ def _without_reading_baseline(
     problems = [
         p
         for p in _without_reading_context(hidden, library, options, root)
-        if p.code != "baseline-missing"
+        if p.code != codes.BASELINE_MISSING
     ]
     problems.append(
         loaded.parsed.problem(
             ("baseline",),
-            "baseline-outside-repository",
+            codes.BASELINE_OUTSIDE_REPOSITORY,
             f"the baseline {matrix.baseline!r} leads outside the repository; it was not read",
             hint="name a matrix inside the repository, relative to this file, "
             "e.g. 2018-baseline.yaml",
@@ -200,7 +201,7 @@ def _layout_problems(
         return [
             Problem(
                 loaded.display,
-                "path-layout",
+                codes.PATH_LAYOUT,
                 f"{relative} does not follow the layout {_LAYOUT}",
                 hint=move,
             )
@@ -222,7 +223,7 @@ def _layout_problems(
             problems.append(
                 loaded.parsed.problem(
                     (key,),
-                    "path-mismatch",
+                    codes.PATH_MISMATCH,
                     f"the path says {field} {path_says!r}, the file says {file_says!r}",
                     hint=f"{move}, or correct `{key}`",
                 )
@@ -240,7 +241,7 @@ def _catalogue_problems(
         problems.append(
             loaded.parsed.problem(
                 ("catalogue",),
-                "catalogue-not-pinned",
+                codes.CATALOGUE_NOT_PINNED,
                 f"this matrix answers {matrix.catalogue}; the repository pins {pin} (mgi.toml)",
                 severity=Severity.WARNING,
                 hint=f"answer {pin}, or list {matrix.catalogue} in other-catalogues in mgi.toml",
@@ -262,7 +263,7 @@ def _catalogue_problems(
         problems.append(
             loaded.parsed.problem(
                 ("modules",),
-                "required-module",
+                codes.REQUIRED_MODULE,
                 f"the repository requires the module {module.id!r} (mgi.toml required-modules)",
                 hint=f"add {module.id} to `modules` and answer its indicators",
             )
@@ -295,7 +296,7 @@ def duplicate_problems(
         problems.append(
             Problem(
                 shown,
-                "duplicate-assessment",
+                codes.DUPLICATE_ASSESSMENT,
                 f"{', '.join(twins)} also hold{'s' if len(twins) == 1 else ''} the "
                 f"{result.place.describe()}",
                 line=line,
