@@ -13,6 +13,8 @@ from io import BytesIO
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mgi_cli.languages import FALLBACK, LANGUAGES
+
 if TYPE_CHECKING:
     from datetime import date
 
@@ -29,11 +31,16 @@ def po_path(lang: str) -> Path:
 
 @cache
 def translations(lang: str) -> Translations:
-    """The interface strings of ``lang`` as a gettext-compatible object."""
+    """The interface strings of ``lang`` as a gettext-compatible object.
+
+    A language mgi does not write gets English, the fallback, as catalogue texts do.
+    """
     from babel.messages.mofile import write_mo
     from babel.messages.pofile import read_po
     from babel.support import Translations
 
+    if lang not in LANGUAGES:
+        lang = FALLBACK
     with po_path(lang).open("rb") as handle:
         catalog = read_po(handle, locale=lang, domain=DOMAIN)
     compiled = BytesIO()

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.errors import MgiError, Refused
-from mgi_cli.reports.labels import labels
+from mgi_cli.output.i18n import translations
 from mgi_cli.reports.score_report import score_report
 from mgi_cli.reports.scoring import ScoringRule
 
@@ -45,16 +45,23 @@ def status_scores(
 
 
 def _table(report: dict[str, Any], lang: str) -> str:
-    t = labels(lang)
+    _ = translations(lang).gettext
+    title = _("Scores of the country's own progress")
+    not_ranking = _("The MGI are not a ranking: they do not compare countries with one another.")
+    note = _(
+        "These scores follow this country's own progress over time; they are not "
+        "comparable between countries."
+    )
+    change_heading = _("Change")
     place = report["title"] or report["country"]
     if report["locality"] and report["locality"] not in place:
         place += f" - {report['locality']}"
     heads = [f"{a['year']} {a['assessment'].replace('_', '-')}" for a in report["assessments"]]
     lines = [
         "",
-        f"{t['score_title']}: {place}",
-        f"{t['not_ranking']} {t['score_note']}",
-        "  ".join([" " * 40, *(f"{h:>14}" for h in heads), f"{t['change']:>7}"]),
+        f"{title}: {place}",
+        f"{not_ranking} {note}",
+        "  ".join([" " * 40, *(f"{h:>14}" for h in heads), f"{change_heading:>7}"]),
     ]
     for dimension in report["dimensions"]:
         name = f"{dimension['number']}. {dimension['name']}"[:40]

@@ -11,8 +11,8 @@ from typing import Any
 
 from mgi_cli.errors import Refused
 from mgi_cli.matrix.action_plan import ACTION_STATUSES, is_overdue
+from mgi_cli.output.i18n import translations
 from mgi_cli.reports.common import ReportSource
-from mgi_cli.reports.labels import label
 
 
 def actions_report(source: ReportSource, today: date, lang: str) -> dict[str, Any]:
@@ -26,6 +26,7 @@ def actions_report(source: ReportSource, today: date, lang: str) -> dict[str, An
             "authorities; use --audience government"
         )
     hidden = source.disclosure.restricted if public else frozenset()
+    names = status_names(lang)
     known = {i.id: i for i in source.indicators()}
     rows = []
     for item in source.matrix.action_plan:
@@ -39,7 +40,7 @@ def actions_report(source: ReportSource, today: date, lang: str) -> dict[str, An
                 "responsible": item.responsible,
                 "due": item.due.isoformat() if item.due else None,
                 "status": item.status,
-                "status_label": label(f"action_{item.status}", lang),
+                "status_label": names[item.status],
                 "overdue": late,
                 "days_overdue": (today - item.due).days if late and item.due else 0,
                 "indicators": [source.row(known[i], lang) for i in item.indicators if i in known],
@@ -55,4 +56,15 @@ def actions_report(source: ReportSource, today: date, lang: str) -> dict[str, An
         "overdue": sum(1 for r in rows if r["overdue"]),
         "left_out": len(source.matrix.action_plan) - len(rows),
         "actions": rows,
+    }
+
+
+def status_names(lang: str) -> dict[str, str]:
+    """The names of an action's statuses (``ACTION_STATUSES``) in ``lang``."""
+    tr = translations(lang)
+    return {
+        "planned": tr.gettext("Planned"),
+        "in_progress": tr.gettext("In progress"),
+        "done": tr.gettext("Done"),
+        "dropped": tr.gettext("Dropped"),
     }

@@ -6,8 +6,8 @@ from __future__ import annotations
 from typing import Any
 
 from mgi_cli.catalogue.view import localized
+from mgi_cli.output.i18n import translations
 from mgi_cli.reports.common import ReportSource, count_statuses
-from mgi_cli.reports.labels import label
 
 GCM_OBJECTIVES = 23
 
@@ -22,7 +22,7 @@ def gcm_report(source: ReportSource, lang: str) -> dict[str, Any]:
         objectives.append(
             {
                 "number": number,
-                "name": names.get(number) or label("objective_n", lang).format(n=number),
+                "name": names.get(number) or objective_name(number, lang),
                 "indicators": rows,
                 "counts": count_statuses(rows),
             }
@@ -33,3 +33,8 @@ def gcm_report(source: ReportSource, lang: str) -> dict[str, Any]:
         "linked": sum(1 for o in objectives if o["indicators"]),
         "objectives": objectives,
     }
+
+
+def objective_name(number: int, lang: str) -> str:
+    """What names an objective the catalogue gives no name: "Objective 7"."""
+    return translations(lang).gettext("Objective %(n)s") % {"n": number}

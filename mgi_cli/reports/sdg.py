@@ -9,8 +9,8 @@ from statistics import fmean
 from typing import Any
 
 from mgi_cli.catalogue.view import localized
+from mgi_cli.output.i18n import translations
 from mgi_cli.reports.common import ReportSource
-from mgi_cli.reports.labels import label
 from mgi_cli.reports.sdg_config import SdgConfig
 
 DOMAINS = tuple(f"PD_{n}" for n in range(1, 7))
@@ -54,12 +54,24 @@ def sdg_report(source: ReportSource, config: SdgConfig, lang: str) -> dict[str, 
     }
 
 
+def category_name(category: int, lang: str) -> str:
+    """The name of an SDG 10.7.2 category (1 to 4) in ``lang``."""
+    tr = translations(lang)
+    names = {
+        1: tr.gettext("Requires further progress"),
+        2: tr.gettext("Partially meets"),
+        3: tr.gettext("Meets"),
+        4: tr.gettext("Fully meets"),
+    }
+    return names[category]
+
+
 def _category(share: float | None, config: SdgConfig, lang: str) -> dict[str, Any]:
     category = config.category(share) if share is not None else None
     return {
         "share": round(share, 4) if share is not None else None,
         "category": category,
-        "category_label": label(f"category_{category}", lang) if category else None,
+        "category_label": category_name(category, lang) if category else None,
     }
 
 
@@ -76,7 +88,7 @@ def _all_domains(
             "rule": "lowest",
             "share": None,
             "category": lowest,
-            "category_label": label(f"category_{lowest}", lang),
+            "category_label": category_name(lowest, lang),
         }
     return {"rule": "mean", **_category(fmean(shares), config, lang)}
 

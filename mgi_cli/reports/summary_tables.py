@@ -9,8 +9,7 @@ from mgi_cli.catalogue.models import Indicator
 from mgi_cli.catalogue.view import localized
 from mgi_cli.errors import MgiError
 from mgi_cli.reports.common import CATEGORIES, standard_answer
-from mgi_cli.reports.gcm import GCM_OBJECTIVES
-from mgi_cli.reports.labels import label
+from mgi_cli.reports.gcm import GCM_OBJECTIVES, objective_name
 from mgi_cli.reports.summary import Collection, SummaryOptions
 from mgi_cli.reports.suppression import Cell, Total, suppress
 
@@ -88,7 +87,7 @@ def summary_report(collection: Collection, options: SummaryOptions, lang: str) -
         "objectives": [
             {
                 "number": n,
-                "name": names.get(n) or label("objective_n", lang).format(n=n),
+                "name": names.get(n) or objective_name(n, lang),
                 "indicators": [i.id for i in indicators if n in i.gcm],
                 **_figures(objectives[n]),
             }
