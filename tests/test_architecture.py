@@ -37,6 +37,8 @@ LAYERS: dict[str, int] = {
     "commands": 12,
     "cli": 13,
     "__main__": 14,
+    # generators of the docs reference pages: they read the whole command line
+    "tools": 14,
     "__init__": 0,
 }
 

@@ -1,10 +1,9 @@
-"""Every command explains itself, and the README's table of problem codes is current."""
+"""Every command explains itself (the docs pages of codes and commands: tests/docs)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -12,7 +11,6 @@ import typer
 from typer.testing import Result
 
 from mgi_cli.cli import app
-from mgi_cli.problems.codes import CODES
 
 Mgi = Callable[..., Result]
 
@@ -60,10 +58,3 @@ def test_mgi_without_arguments_shows_help(mgi: Mgi) -> None:
     result = mgi()
     assert result.exit_code in (0, 2)
     assert "Usage: " in result.output
-
-
-def test_readme_lists_every_problem_code(project_root: Path) -> None:
-    readme = (project_root / "README.md").read_text(encoding="utf-8")
-    section = readme.partition("### Problem codes")[2].partition("\n## ")[0]
-    table = dict(re.findall(r"^\| `([a-z0-9-]+)` \| (.+?) \|$", section, re.MULTILINE))
-    assert table == CODES, "update the README's table of codes from mgi_cli/problems/codes.py"
