@@ -2,7 +2,7 @@
 
 Code names a code by its constant (``codes.YAML_SYNTAX``), never by the text: a typo is
 then a NameError, not a new code (tests/problems/test_codes.py checks). A new code gets a
-constant and a line in ``CODES``; the README's table is checked against ``CODES``.
+constant and a line in ``CODES``; docs/codes.md is generated from ``CODES``.
 """
 
 from __future__ import annotations
@@ -104,7 +104,7 @@ NO_NATIONAL_COMPARISON: Final = "no-national-comparison"
 DUPLICATE_INDICATOR: Final = "duplicate-indicator"
 FMT_REFUSED: Final = "fmt-refused"
 
-#: What each code means; the README's table is made from it.
+#: What each code means; docs/codes.md is made from it.
 CODES: dict[str, str] = {
     # Reading the file
     FILE_UNREADABLE: "The file or folder cannot be read (permissions, a folder given as a file).",
@@ -215,7 +215,7 @@ CODES: dict[str, str] = {
 
 
 def codes_table_markdown() -> str:
-    """The README's table of codes (``python -m mgi_cli.problems.codes`` prints it)."""
+    """The table of codes of docs/codes.md (``python -m mgi_cli.problems.codes`` prints it)."""
     rows = [f"| `{code}` | {meaning} |" for code, meaning in CODES.items()]
     return "\n".join(["| code | meaning |", "| --- | --- |", *rows]) + "\n"
 
