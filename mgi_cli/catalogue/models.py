@@ -7,7 +7,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
-STANDARD_ANSWERS = ("yes", "partial", "no", "not_applicable")
 StandardAnswer = Literal["yes", "partial", "no", "not_applicable"]
 Migration = Literal["immigration", "emigration", "both"]
 

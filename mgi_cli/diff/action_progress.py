@@ -13,9 +13,6 @@ from mgi_cli.matrix.models import ActionItem, Matrix
 if TYPE_CHECKING:
     from mgi_cli.diff.model import Diff
 
-#: What happened to an item's indicators between the baseline and the follow-up.
-OUTCOMES = ("progressed", "regressed", "mixed", "unchanged", "not_compared")
-
 
 @dataclass(frozen=True)
 class ActionProgress:
@@ -25,6 +22,7 @@ class ActionProgress:
     #: Each linked indicator with its diff direction (progress | regression | neutral),
     #: or None when the diff does not compare it.
     indicators: tuple[tuple[str, str | None], ...]
+    #: What happened to them: progressed | regressed | mixed | unchanged | not_compared.
     outcome: str
 
     def as_json(self) -> dict[str, Any]:

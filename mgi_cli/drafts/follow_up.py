@@ -54,6 +54,7 @@ def follow_up(
     """The follow-up draft of ``baseline``; ``paths``: the baseline's file and the new one."""
     from mgi_cli.formatting.document import matrix_text
     from mgi_cli.matrix.indicators import context_indicators
+    from mgi_cli.matrix.models import FORMAT
 
     chosen = modules or tuple(m for m in baseline.modules if m in catalogue.module_ids)
     unknown = [m for m in chosen if m not in catalogue.module_ids]
@@ -84,7 +85,7 @@ def follow_up(
     baseline_file, output = paths
     known = {i.id for i in catalogue.in_modules(set(chosen))}
     head = {
-        "format": "mgi-matrix/1",
+        "format": FORMAT,
         "country": baseline.country,
         "title": baseline.title,
         "level": baseline.level,

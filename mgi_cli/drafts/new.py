@@ -62,8 +62,10 @@ def check_request(request: NewMatrix, catalogue: Catalogue) -> None:
 
 
 def new_matrix_head(request: NewMatrix, catalogue: Catalogue) -> dict[str, Any]:
+    from mgi_cli.matrix.models import FORMAT
+
     return {
-        "format": "mgi-matrix/1",
+        "format": FORMAT,
         "country": request.country,
         "title": request.title,
         "level": str(request.level),  # a plain text: the YAML writer knows no enum

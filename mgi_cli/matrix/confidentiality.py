@@ -8,15 +8,12 @@ answer. No template, packaged or user-supplied, can print what it was never give
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import TypeVar
 
 from mgi_cli.choices import Audience
 from mgi_cli.errors import Refused
 from mgi_cli.matrix.models import PUBLISHABLE, Answer, Matrix
-
-T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -79,12 +76,3 @@ def disclose(matrix: Matrix, audience: str) -> Disclosure:
 
 def restricted_ids(matrix: Matrix) -> frozenset[str]:
     return frozenset(k for k, a in matrix.answers.items() if a is not None and a.restricted)
-
-
-def without_restricted(
-    items: Iterable[T], key: str, hidden: frozenset[str], audience: Audience
-) -> list[T]:
-    """Items (e.g. diff changes) whose ``key`` attribute names no hidden indicator."""
-    if audience == Audience.GOVERNMENT:
-        return list(items)
-    return [item for item in items if str(getattr(item, key)) not in hidden]

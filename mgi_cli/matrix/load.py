@@ -10,7 +10,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from mgi_cli.files.positioned_errors import problems_from_validation
 from mgi_cli.files.yamlread import ParsedYaml, load_yaml_file
-from mgi_cli.matrix.models import Answer, Matrix
+from mgi_cli.matrix.models import FORMAT, Answer, Matrix
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 
@@ -55,12 +55,12 @@ def matrix_from_parsed(path: Path, parsed: ParsedYaml) -> LoadedMatrix:
         )
         return loaded
     fmt = data.get("format")
-    if isinstance(fmt, str) and fmt.startswith("mgi-matrix/") and fmt != "mgi-matrix/1":
+    if isinstance(fmt, str) and fmt.startswith("mgi-matrix/") and fmt != FORMAT:
         loaded.problems.append(
             parsed.problem(
                 ("format",),
                 codes.UNKNOWN_FORMAT,
-                f"this version of mgi reads mgi-matrix/1, not {fmt}",
+                f"this version of mgi reads {FORMAT}, not {fmt}",
                 hint="upgrade mgi",
             )
         )

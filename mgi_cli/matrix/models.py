@@ -4,14 +4,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import Annotated, Literal
+from typing import Annotated, Final, Literal, get_args
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from mgi_cli.catalogue.models import LocalText, Migration, ScaleChoice
 
-FORMAT = "mgi-matrix/1"
+#: The matrix format version this mgi reads and writes, as files name it in ``format:``.
+FormatVersion = Literal["mgi-matrix/1"]
+FORMAT: Final[str] = get_args(FormatVersion)[0]
 Status = Literal["draft", "in_review", "validated", "published"]
 PUBLISHABLE: frozenset[str] = frozenset({"validated", "published"})
 
@@ -127,7 +129,7 @@ class Matrix(_Model):
         json_schema_extra={"$id": "https://mgi-cli.example/schema/mgi-matrix-1.json"},
     )
 
-    format: Literal["mgi-matrix/1"] = Field(description="File format version.")
+    format: FormatVersion = Field(description="File format version.")
     country: str = Field(
         pattern=r"^[A-Z]{3}$",
         description="ISO 3166-1 alpha-3 code; user-assigned codes (XAA-XZZ ...) for examples.",

@@ -9,13 +9,13 @@ SCHEMA_ID = "https://mgi-cli.example/schema/mgi-matrix-1.json"
 
 
 def matrix_schema() -> dict[str, Any]:
-    from mgi_cli.matrix.models import Matrix
+    from mgi_cli.matrix.models import FORMAT, Matrix
 
     schema = Matrix.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = SCHEMA_ID
     schema["description"] = (
-        "An MGI matrix (format mgi-matrix/1): one assessment's answers, justifications and "
+        f"An MGI matrix (format {FORMAT}): one assessment's answers, justifications and "
         "references. Rules that need the indicator catalogue (ids, scales, completeness) are "
         "checked by `mgi validate`, not by this schema."
     )

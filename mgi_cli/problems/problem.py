@@ -40,8 +40,3 @@ class Problem:
 
     def sort_key(self) -> tuple[str, int, int, str, str]:
         return (self.path, self.line or 0, self.column or 0, self.code, self.message)
-
-
-def has_errors(problems: list[Problem], *, strict: bool = False) -> bool:
-    """True when the problems fail a run: any error, or any warning under --strict."""
-    return any(p.severity is Severity.ERROR or strict for p in problems)

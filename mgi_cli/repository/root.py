@@ -35,8 +35,6 @@ class Repository:
 
     root: Path
     config: RepositoryConfig
-    #: True when the root holds mgi.toml (not only .git).
-    configured: bool = False
 
     @property
     def matrices(self) -> Path:
@@ -47,7 +45,7 @@ def open_repository(root: Path) -> Repository:
     """The repository at ``root``, with mgi.toml's settings if it has one."""
     config_path = root / CONFIG_FILE
     if config_path.is_file():
-        return Repository(root, load_config(config_path), configured=True)
+        return Repository(root, load_config(config_path))
     return Repository(root, RepositoryConfig())
 
 
