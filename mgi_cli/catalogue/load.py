@@ -9,7 +9,8 @@ from pydantic import ValidationError
 
 from mgi_cli.catalogue.checks import check_catalogue
 from mgi_cli.catalogue.models import Catalogue
-from mgi_cli.errors import CatalogueError
+from mgi_cli.catalogue.versions import newest_first, parse_ref
+from mgi_cli.errors import CatalogueError, UsageError
 from mgi_cli.files.positioned_errors import problems_from_validation
 from mgi_cli.files.yamlread import load_yaml_file
 from mgi_cli.problems import codes
@@ -68,17 +69,42 @@ class CatalogueLibrary:
             self._loaded[ref] = load_catalogue(candidate)
         return self._loaded[ref]
 
+    def add(self, source: str | Path) -> Catalogue:
+        """A catalogue named on the command line: a file, or ``<id>@<version>`` of one
+        this library has. Raises UsageError when it is neither (docs/catalogue.md)."""
+        path = Path(source)
+        if path.is_file():
+            return self.add_file(path)
+        if parse_ref(str(source)) is not None:
+            found = self.get(str(source))
+            if found is not None:
+                return found
+            known = ", ".join(self.known()) or "none"
+            raise UsageError(f"no catalogue {str(source)!r} (installed: {known})")
+        if path.exists():
+            raise UsageError(f"{source} is a folder, not a catalogue file")
+        raise UsageError(f"no catalogue file {str(source)!r} (and not an <id>@<version>)")
+
     def known(self) -> list[str]:
+        """Every reference, by id and from the newest version to the oldest."""
         refs = set(self.extra) | set(self._loaded)
         for path in packaged_catalogue_files(self.folder):
             ident, _, version = path.stem.rpartition("-")
             refs.add(f"{ident}@{version}")
-        return sorted(refs)
+        return newest_first(sorted(refs))
+
+    def newest(self, catalogue_id: str) -> Catalogue | None:
+        """The newest version of a catalogue this library has."""
+        for ref in self.known():
+            if ref.partition("@")[0] == catalogue_id:
+                return self.get(ref)
+        return None
 
     def default(self, level: str = "national") -> Catalogue:
-        """The newest packaged catalogue for a level."""
-        for ref in reversed(self.known()):
-            catalogue = self.get(ref)
+        """The newest catalogue for a level (of the last id in alphabetical order)."""
+        refs = self.known()
+        for ident in sorted({ref.partition("@")[0] for ref in refs}, reverse=True):
+            catalogue = self.newest(ident)
             if catalogue is not None and catalogue.level == level:
                 return catalogue
         raise CatalogueError(f"no {level} catalogue is installed")

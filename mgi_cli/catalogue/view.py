@@ -67,6 +67,7 @@ def _indicator_json(catalogue: Catalogue, indicator: Indicator) -> dict[str, Any
         "gcm": list(indicator.gcm),
         "sdg_10_7_2": indicator.sdg_10_7_2,
         "replaces": list(indicator.replaces),
+        "findings": {value: dict(texts) for value, texts in (indicator.findings or {}).items()},
     }
 
 

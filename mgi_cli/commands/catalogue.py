@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Lang, Level, ListingFormat
+from mgi_cli.commands.catalogue_diff import CatalogueCommand
 from mgi_cli.commands.common import catalogue_library
 from mgi_cli.errors import MgiError, UsageError
 
@@ -17,8 +17,13 @@ from mgi_cli.errors import MgiError, UsageError
 def catalogue(
     indicator: Annotated[str | None, typer.Argument(help="Show one indicator in full.")] = None,
     catalogue: Annotated[
-        Path | None,
-        typer.Option("--catalogue", exists=True, dir_okay=False, help="A catalogue file."),
+        str | None,
+        typer.Option(
+            "--catalogue",
+            metavar="FILE|ID@VERSION",
+            help="A catalogue file, or a packaged version such as mgi-national@1.0 "
+            "(default: the newest packaged one of --level).",
+        ),
     ] = None,
     level: Annotated[
         Level, typer.Option("--level", help="The packaged catalogue of this level.")
@@ -41,8 +46,10 @@ def catalogue(
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="The language of the texts.")] = DEFAULT_LANG,
 ) -> None:
-    """List the indicators of a catalogue, or show one in full."""
-    from mgi_cli.catalogue.load import load_catalogue
+    """List the indicators of a catalogue, or show one in full.
+
+    `mgi catalogue diff OLD NEW` lists what a version adds, removes and changes.
+    """
     from mgi_cli.catalogue.view import (
         IndicatorFilter,
         catalogue_json,
@@ -50,7 +57,8 @@ def catalogue(
         write_indicator_text,
     )
 
-    cat = load_catalogue(catalogue) if catalogue else catalogue_library().default(level)
+    library = catalogue_library()
+    cat = library.add(catalogue) if catalogue else library.default(level)
     _check_filter(cat.ref, "dimension", dimension, [d.id for d in cat.dimensions])
     _check_filter(cat.ref, "theme", tag, [t.id for t in cat.themes])
     _check_filter(cat.ref, "module", module, cat.module_ids)
@@ -74,4 +82,4 @@ def _check_filter(ref: str, name: str, value: str | None, known: list[str]) -> N
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(catalogue)
+    app.command(cls=CatalogueCommand)(catalogue)

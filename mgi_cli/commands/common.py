@@ -15,21 +15,22 @@ CatalogueOption = Annotated[
     list[Path] | None,
     typer.Option(
         "--catalogue",
-        help="An extra catalogue file (repeatable); matrices naming it use it.",
-        exists=True,
-        dir_okay=False,
+        help="A catalogue file, or ID@VERSION of a packaged one (repeatable); matrices "
+        "naming it use it.",
+        metavar="FILE|ID@VERSION",
     ),
 ]
 
 
 def catalogue_library(extra: list[Path] | None = None) -> CatalogueLibrary:
-    """The packaged catalogues plus any files the user named with --catalogue."""
+    """The packaged catalogues plus any the user named with --catalogue (a file, or
+    ``<id>@<version>``, which must be one mgi has: a typo exits 2)."""
     from mgi_cli.catalogue.load import CatalogueLibrary
     from mgi_cli.resources import packaged_dir
 
     library = CatalogueLibrary(packaged_dir("indicators"))
     for path in extra or []:
-        library.add_file(path)
+        library.add(path)
     return library
 
 

@@ -79,7 +79,7 @@ def new(
         raise MgiError(f"{output} already exists; use --force to replace it")
     # Every --catalogue file is known; the last one is the catalogue to answer by default.
     library = catalogue_library(catalogue[:-1] if catalogue else None)
-    last = library.add_file(catalogue[-1]) if catalogue else None
+    last = library.add(catalogue[-1]) if catalogue else None
     day = _day(assessed_on)
     if follow_up_of is not None:
         if country is not None:

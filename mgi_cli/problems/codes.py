@@ -39,6 +39,8 @@ UNKNOWN_MODULE: Final = "unknown-module"
 CATALOGUE_DUPLICATE: Final = "catalogue-duplicate"
 CATALOGUE_LINK: Final = "catalogue-link"
 CATALOGUE_CYCLE: Final = "catalogue-cycle"
+CATALOGUE_FINDINGS: Final = "catalogue-findings"
+CATALOGUE_ID: Final = "catalogue-id"
 
 # Answers
 UNKNOWN_INDICATOR: Final = "unknown-indicator"
@@ -134,6 +136,11 @@ CODES: dict[str, str] = {
     CATALOGUE_LINK: "(catalogue files) A dimension, sub-area, module, theme or scale link "
     "does not resolve.",
     CATALOGUE_CYCLE: "(catalogue files) `replaces` links form a cycle.",
+    CATALOGUE_FINDINGS: "(catalogue files) An indicator's `findings:` miss an answer value of "
+    "its scale (all but not-applicable ones), name one not on it, or use a placeholder other "
+    "than {country} and {locality}.",
+    CATALOGUE_ID: "(catalogue files) A dimension or indicator id does not follow the id "
+    "pattern, uses the context-specific `X.` prefix, or starts with another dimension's id.",
     # Answers
     UNKNOWN_INDICATOR: "An answer for an indicator the catalogue does not have (nearest id "
     "suggested).",

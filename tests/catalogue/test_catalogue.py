@@ -133,10 +133,11 @@ def test_guidance_is_for_choices_on_the_scale(national: Catalogue) -> None:
         assert indicator.guidance, indicator.id
 
 
-def test_packaged_catalogue_is_the_default(national: Catalogue) -> None:
+def test_newest_packaged_catalogue_is_the_default(national: Catalogue) -> None:
     library = catalogue_library()
-    assert library.default("national").ref == national.ref == "mgi-national@1.0"
-    assert "mgi-national@1.0" in library.known()
+    assert national.ref == "mgi-national@1.0"
+    assert library.default("national").ref == "mgi-national@1.1"
+    assert library.known()[-2:] == ["mgi-national@1.1", "mgi-national@1.0"]
 
 
 # --- `mgi catalogue`
@@ -271,7 +272,7 @@ def test_catalogue_json(mgi: Mgi, mini_catalogue: Path) -> None:
 
 
 def test_packaged_catalogue_json(mgi: Mgi) -> None:
-    result = mgi("catalogue", "--format", "json")
+    result = mgi("catalogue", "--catalogue", "mgi-national@1.0", "--format", "json")
     assert result.exit_code == 0
     output = json.loads(result.stdout)
     assert (output["id"], output["version"]) == ("mgi-national", "1.0")
@@ -304,10 +305,11 @@ def test_filters(
 
 
 def test_filters_on_the_packaged_catalogue(mgi: Mgi) -> None:
-    assert len(_ids(mgi, "--module", "covid19")) == 12
-    assert len(_ids(mgi, "--dimension", "D1", "--module", "standard")) == 24
-    assert _ids(mgi, "--tag", "environment") == ["D5.01", "D5.11"]
-    assert all(i.startswith("D") for i in _ids(mgi, "--gcm", "10"))
+    v1_0 = ("--catalogue", "mgi-national@1.0")
+    assert len(_ids(mgi, *v1_0, "--module", "covid19")) == 12
+    assert len(_ids(mgi, *v1_0, "--dimension", "D1", "--module", "standard")) == 24
+    assert _ids(mgi, *v1_0, "--tag", "environment") == ["D5.01", "D5.11"]
+    assert all(i.startswith("D") for i in _ids(mgi, *v1_0, "--gcm", "10"))
 
 
 @pytest.mark.parametrize(
