@@ -1,17 +1,30 @@
-"""Turn pydantic validation errors into problems placed at the YAML line and column."""
+"""Turn pydantic validation errors into problems placed at the line and column of the key.
+
+Matrices and catalogues (YAML) and settings files (TOML: mgi.toml, the report rule
+files) read through it, so their errors read alike: the key path, the line where the
+reader knows it, and a "did you mean" for a misspelt key.
+"""
 
 from __future__ import annotations
 
 import types
 import typing
-from typing import Any
+from typing import Any, Literal, Protocol
 
 from pydantic import BaseModel, ValidationError
 
-from mgi_cli.files.yamlread import ParsedYaml
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 from mgi_cli.suggest import did_you_mean
+
+
+class Places(Protocol):
+    """Where each key path of a file is: ``ParsedYaml``, or ``files.tomlmodel``'s."""
+
+    def problem(
+        self, path: tuple[Any, ...], code: str, message: str, *, key: bool = False, **extra: Any
+    ) -> Problem: ...
+
 
 _TYPE_NAMES = {
     "string_type": "a text",
@@ -25,17 +38,37 @@ _TYPE_NAMES = {
     "model_attributes_type": "a mapping (key: value lines)",
     "date_type": "a date (YYYY-MM-DD)",
 }
+#: TOML words for the same: tables, not YAML's key: value lines.
+_TOML_TYPE_NAMES = _TYPE_NAMES | {
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+}
+#: How a bound reads: "it must be at least 1".
+_BOUNDS = {
+    "greater_than_equal": ("ge", "at least"),
+    "greater_than": ("gt", "more than"),
+    "less_than_equal": ("le", "at most"),
+    "less_than": ("lt", "less than"),
+}
 
 
 def problems_from_validation(
     error: ValidationError,
-    parsed: ParsedYaml,
+    parsed: Places,
     model: type[BaseModel],
     prefix: tuple[Any, ...] = (),
+    *,
+    syntax: Literal["yaml", "toml"] = "yaml",
 ) -> list[Problem]:
-    """One problem per pydantic error; ``prefix`` is where ``model`` sits in the file."""
+    """One problem per pydantic error; ``prefix`` is where ``model`` sits in the file.
+
+    ``syntax`` picks the words (a YAML mapping is a TOML table) and the hints.
+    """
     return [
-        _one({**detail, "loc": (*prefix, *detail["loc"])}, parsed, model, len(prefix))
+        _one({**detail, "loc": (*prefix, *detail["loc"])}, parsed, model, len(prefix), syntax)
         for detail in error.errors(include_url=False)
     ]
 
@@ -55,7 +88,7 @@ def _describe(value: Any) -> str:
     return repr(text if len(text) <= 60 else text[:57] + "...")
 
 
-def _one(detail: Any, parsed: ParsedYaml, model: type[BaseModel], skip: int) -> Problem:
+def _one(detail: Any, parsed: Places, model: type[BaseModel], skip: int, syntax: str) -> Problem:
     loc = tuple(detail["loc"])
     kind: str = detail["type"]
     value = detail.get("input")
@@ -83,16 +116,17 @@ def _one(detail: Any, parsed: ParsedYaml, model: type[BaseModel], skip: int) -> 
             key=True,
             indicator=indicator,
         )
-    if kind in _TYPE_NAMES:
+    names = _TOML_TYPE_NAMES if syntax == "toml" else _TYPE_NAMES
+    if kind in names:
         hint = None
-        if kind == "string_type" and isinstance(value, bool):
+        if kind == "string_type" and isinstance(value, bool) and syntax == "yaml":
             hint = "YAML reads true/false/on/off as booleans; write yes or no, or quote it"
         elif kind == "string_type" and isinstance(value, (int, float)):
             hint = "quote the value to make it a text"
         return parsed.problem(
             loc,
             codes.WRONG_TYPE,
-            f"{where} should be {_TYPE_NAMES[kind]}, not {_describe(value)}",
+            f"{where} should be {names[kind]}, not {_describe(value)}",
             hint=hint,
             indicator=indicator,
         )
@@ -117,7 +151,7 @@ def _one(detail: Any, parsed: ParsedYaml, model: type[BaseModel], skip: int) -> 
 
 def _other_value(
     detail: Any,
-    parsed: ParsedYaml,
+    parsed: Places,
     model: type[BaseModel],
     field_loc: tuple[Any, ...],
     *,
@@ -128,8 +162,16 @@ def _other_value(
     if kind == "string_pattern_mismatch":
         message = f"{where} is {_describe(value)}, which is not in the expected form"
         hint = _field_description(model, field_loc)
-    elif kind == "too_short" and isinstance(value, (list, dict, str)) and not value:
+    elif kind in ("too_short", "string_too_short") and not value:
         message, hint = f"{where} is empty", None
+    elif kind in _BOUNDS:
+        bound, words = _BOUNDS[kind]
+        limit = detail.get("ctx", {}).get(bound)
+        shown = f"{limit:g}" if isinstance(limit, (int, float)) else limit
+        message, hint = f"{where} is {_describe(value)}; it must be {words} {shown}", None
+    elif kind == "value_error":
+        # A validator's own sentence (the ValueError it raised), without pydantic's wrapping.
+        message, hint = f"{where}: {detail.get('ctx', {}).get('error', detail.get('msg'))}", None
     else:
         message = f"{where}: {detail.get('msg', 'is not valid')} (got {_describe(value)})"
         hint = None
@@ -145,7 +187,7 @@ def _field_names(model: type[BaseModel], loc: tuple[Any, ...]) -> list[str]:
             return []
     current = _unwrap(current)
     if isinstance(current, type) and issubclass(current, BaseModel):
-        return list(current.model_fields)
+        return [field.alias or name for name, field in current.model_fields.items()]
     return []
 
 
@@ -160,8 +202,16 @@ def _field_description(model: type[BaseModel], loc: tuple[Any, ...]) -> str | No
             return None
     owner = _unwrap(owner)
     if isinstance(owner, type) and issubclass(owner, BaseModel):
-        field = owner.model_fields.get(str(loc[-1]))
+        field = _field(owner, loc[-1])
         return field.description if field else None
+    return None
+
+
+def _field(model: type[BaseModel], key: Any) -> Any:
+    """The field a key of the file names: by its alias (``stale-after-days``) or name."""
+    for name, field in model.model_fields.items():
+        if key in (field.alias, name):
+            return field
     return None
 
 
@@ -178,7 +228,7 @@ def _unwrap(annotation: Any) -> Any:
 def _step(annotation: Any, part: Any) -> Any:
     annotation = _unwrap(annotation)
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        field = annotation.model_fields.get(str(part))
+        field = _field(annotation, part)
         return field.annotation if field else None
     origin = typing.get_origin(annotation)
     args = typing.get_args(annotation)

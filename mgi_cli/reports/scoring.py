@@ -14,15 +14,17 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 from statistics import fmean
-from typing import Any
+from typing import Any, Literal
 
 from mgi_cli.catalogue.models import Catalogue
-from mgi_cli.errors import UsageError
-from mgi_cli.files.tomlread import load_toml
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.reports.common import standard_answer
 
-DIMENSION_FROM = ("sub_areas", "indicators")
+#: sub_areas: a dimension's score is the mean of its sub-areas'; indicators: of its
+#: indicators'.
+DimensionFrom = Literal["sub_areas", "indicators"]
+#: The standard answers a rule may give points to.
+ANSWERS = ("yes", "partial", "no", "not_applicable")
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,7 @@ class ScoringRule:
     )
     #: Modules scored; the COVID-19 module is left out so years stay comparable.
     modules: tuple[str, ...] = ("standard",)
-    dimension_from: str = "sub_areas"
+    dimension_from: DimensionFrom = "sub_areas"
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -122,28 +124,23 @@ def _mean(values: list[float]) -> float | None:
 
 
 def load_scoring_rule(path: Path) -> ScoringRule:
-    """Read ``values``, ``modules`` and ``dimension_from`` from a TOML file (all optional)."""
+    """Read ``values``, ``modules`` and ``dimension_from`` from a TOML file (all optional),
+    at its top or in a ``[scoring]`` table; a broken file stops the command (exit 2)."""
+    from mgi_cli.files.tomlmodel import toml_model
+    from mgi_cli.files.tomlread import load_toml
+    from mgi_cli.reports.scoring_rule_file import ScoringRuleFile
+
     data = load_toml(path)
-    data = data.get("scoring", data)
-    unknown = set(data) - {"values", "modules", "dimension_from"}
-    if unknown:
-        raise UsageError(
-            f"{path}: unknown key(s) {', '.join(sorted(unknown))}; "
-            "use values, modules, dimension_from"
-        )
-    default = ScoringRule()
-    values = data.get("values", default.values)
-    if not isinstance(values, dict) or not all(
-        k in ("yes", "partial", "no", "not_applicable")
-        and isinstance(v, int | float)
-        and not isinstance(v, bool)
-        for k, v in values.items()
-    ):
-        raise UsageError(f"{path}: values maps yes, partial, no (not_applicable) to numbers")
-    modules = data.get("modules", list(default.modules))
-    if not isinstance(modules, list) or not all(isinstance(m, str) for m in modules):
-        raise UsageError(f"{path}: modules is a list of module ids")
-    dimension_from = data.get("dimension_from", default.dimension_from)
-    if dimension_from not in DIMENSION_FROM:
-        raise UsageError(f"{path}: dimension_from is sub_areas or indicators")
-    return ScoringRule({k: float(v) for k, v in values.items()}, tuple(modules), dimension_from)
+    at = ("scoring",) if "scoring" in data else ()
+    written = toml_model(
+        data["scoring"] if at else data, path, ScoringRuleFile, what="scoring rule file", at=at
+    )
+    values = written.values
+    return ScoringRule(
+        # A values table lists the answers that count; the others are left out.
+        ScoringRule().values
+        if values is None
+        else {name: getattr(values, name) for name in ANSWERS if name in values.model_fields_set},
+        tuple(written.modules),
+        written.dimension_from,
+    )

@@ -94,7 +94,10 @@ def test_a_broken_rule_file_exits_2(mgi: Mgi, tmp_path: Path) -> None:
     rule.write_text("[thresholds]\nmeets = 2\n", encoding="utf-8")
     result = mgi("report", "sdg-10-7-2", FOLLOW_UP, "--config", rule)
     assert result.exit_code == 2
-    assert "thresholds.meets must be a number from 0 to 1" in result.stderr
+    assert (
+        f"{rule}:2:1: error invalid-value thresholds.meets is the number 2; it must be at most 1"
+        in result.stderr
+    )
 
 
 def test_output_file_replaces_the_old_one(mgi: Mgi, tmp_path: Path) -> None:

@@ -142,10 +142,11 @@ def test_a_rule_file_overrides_the_defaults(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[credit]\nyse = 1\n", "unknown key credit.yse (did you mean 'yes'?)"),
-        ("[thresholds]\nmeets = 0.3\n", "thresholds must rise"),
-        ("[credit]\nyes = 2\n", "credit.yes must be a number from 0 to 1"),
-        ('[all_domains]\nrule = "max"\n', "all_domains.rule is 'max'"),
+        ("[credit]\nyse = 1\n", "2: unknown key 'yse' in credit (did you mean 'yes'?)"),
+        ("[thresholds]\nmeets = 0.3\n", "1: thresholds: they must rise: 0 < partially_meets"),
+        ("[credit]\nyes = 2\n", "2: credit.yes is the number 2; it must be at most 1"),
+        ('[all_domains]\nrule = "max"\n', "2: all_domains.rule is 'max'; it must be one of"),
+        ("[credit]\nno = false\n", "2: credit.no should be a number, not the boolean false"),
         ("series = [", "not valid TOML"),
     ],
 )
@@ -154,7 +155,15 @@ def test_a_broken_rule_file_is_a_usage_error(tmp_path: Path, text: str, message:
     path.write_text(text, encoding="utf-8")
     with pytest.raises(UsageError) as error:
         load_sdg_config(path)
-    assert message in error.value.message
+    assert message in _said(error.value)
+
+
+def _said(error: UsageError) -> str:
+    """The error and its problems as lines "LINE: MESSAGE (HINT)"."""
+    lines = [error.message]
+    for p in error.problems:
+        lines.append(f"{p.line}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
+    return "\n".join(lines)
 
 
 # --- Themes ---
@@ -222,8 +231,9 @@ def test_a_scoring_rule_file(tmp_path: Path) -> None:
     assert load_scoring_rule(path) == ScoringRule({"yes": 1.0, "partial": 0.5, "no": 0.0},
                                                   ("standard",), "indicators")  # fmt: skip
     path.write_text('[scoring]\nmodule = ["standard"]\n', encoding="utf-8")
-    with pytest.raises(UsageError, match="unknown key"):
+    with pytest.raises(UsageError) as error:
         load_scoring_rule(path)
+    assert "2: unknown key 'module' in scoring (did you mean 'modules'?)" in _said(error.value)
 
 
 # --- Action plan ---

@@ -356,12 +356,22 @@ def test_mgi_toml_settings(tmp_path: Path) -> None:
     ("text", "message"),
     [
         ("strict = tru\n", "mgi.toml: not valid TOML: Invalid value (at line 1, column 10)"),
-        ("stict = true\n", "mgi.toml: unknown setting 'stict'; did you mean 'strict'?"),
-        ("strict = 1\n", "mgi.toml: strict must be true or false"),
-        ("stale-after-days = 0\n", "stale-after-days must be a whole number of days, at least 1"),
+        # Read like a matrix's errors (mgi_cli/files/tomlmodel.py): line, code, key path, hint.
+        (
+            "stict = true\n",
+            "mgi.toml:1:1: error unknown-key unknown key 'stict' in the top level\n"
+            "    hint: did you mean 'strict'?\n",
+        ),
+        ("strict = 1\n", "mgi.toml:1:1: error wrong-type strict should be true or false, not"),
+        ("stale-after-days = 0\n", "stale-after-days is the number 0; it must be at least 1"),
         ('catalogue = "mgi-national"\n', "catalogue: 'mgi-national' is not a catalogue as"),
-        ("required-modules = 'standard'\n", "required-modules must be a list of texts"),
-        ('[profiles]\nouptut = "x"\n', "unknown setting profiles.'ouptut'; did you mean"),
+        ("required-modules = 'standard'\n", "required-modules should be a list, not 'standard'"),
+        (
+            '[profiles]\nouptut = "x"\n',
+            "mgi.toml:2:1: error unknown-key unknown key 'ouptut' in profiles\n"
+            "    hint: did you mean 'output'?",
+        ),
+        ('[profiles]\noutput = ""\n', "mgi.toml:2:1: error invalid-value profiles.output is empty"),
         ('catalogue-files = ["missing.yaml"]\n', "missing.yaml: catalogue file not found"),
     ],
 )

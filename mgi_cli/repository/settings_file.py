@@ -1,0 +1,53 @@
+"""The keys of ``mgi.toml`` and what each takes, as a pydantic model.
+
+``settings.load_config`` reads the file through it (mgi_cli/files/tomlmodel.py), so an
+unknown key or a wrong value is reported like a matrix's: its line, the key path, and a
+"did you mean" for a misspelt key. A new setting is a field here (its TOML spelling as
+the alias), a field of ``RepositoryConfig`` and a line in templates/init/mgi.toml.j2.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from mgi_cli.repository.settings import RepositoryConfig
+
+#: A key left out keeps the default setting.
+_DEFAULT = RepositoryConfig()
+
+
+def _catalogue_ref(value: str) -> str:
+    ident, at, version = value.partition("@")
+    if not (ident and at and version):
+        raise ValueError(f"{value!r} is not a catalogue as <id>@<version>, e.g. mgi-national@1.0")
+    return value
+
+
+CatalogueRef = Annotated[str, AfterValidator(_catalogue_ref)]
+Text = Annotated[str, Field(min_length=1)]
+
+
+class _Table(BaseModel):
+    # strict: TOML has types of its own; `strict = 1` is a mistake, not true.
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class ProfilesTable(_Table):
+    output: Text = Field(
+        default=_DEFAULT.profiles_dir, description="The folder profiles are rendered into."
+    )
+
+
+class MgiToml(_Table):
+    """mgi.toml as written; templates/init/mgi.toml.j2 says what each key means."""
+
+    catalogue: CatalogueRef | None = None
+    local_catalogue: CatalogueRef | None = Field(default=None, alias="local-catalogue")
+    other_catalogues: list[CatalogueRef] = Field(default=[], alias="other-catalogues")
+    catalogue_files: list[Text] = Field(default=[], alias="catalogue-files")
+    strict: bool = _DEFAULT.strict
+    stale_after_days: int = Field(default=_DEFAULT.stale_after_days, ge=1, alias="stale-after-days")
+    required_modules: list[Text] = Field(default=[], alias="required-modules")
+    profiles: ProfilesTable = Field(default_factory=ProfilesTable)
