@@ -7,12 +7,14 @@ tree, the index and HEAD are never touched.
 from __future__ import annotations
 
 import os
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
 from mgi_cli.errors import MgiError, UsageError
-from mgi_cli.files.yamlread import MAX_BYTES, decode, parse_yaml
+from mgi_cli.files.git import run_git
+from mgi_cli.files.read import MAX_BYTES, decode, probe
+from mgi_cli.files.yamlread import parse_yaml
+from mgi_cli.matrix.linked import linked_path
 from mgi_cli.matrix.load import LoadedMatrix, load_matrix, matrix_from_parsed
 
 
@@ -29,7 +31,7 @@ class SideSpec:
 
     def sibling(self, relative: str) -> SideSpec:
         """A file named relative to this one's folder, at the same revision."""
-        joined = os.path.normpath(self.path.parent / relative)
+        joined = os.path.normpath(linked_path(self.path, relative))
         return SideSpec(Path(joined), self.rev)
 
 
@@ -51,10 +53,10 @@ def parse_side(argument: str) -> SideSpec:
 def load_side(spec: SideSpec) -> LoadedMatrix:
     """Load one side; a missing file or revision is a usage error (exit 2)."""
     if spec.rev is None:
-        # os.path answers False where pathlib raises (a name too long for the system).
-        if not os.path.isfile(spec.path):  # noqa: PTH113
-            if os.path.exists(spec.path) and not os.path.isdir(spec.path):  # noqa: PTH110, PTH112
-                raise MgiError(f"{spec.path}: not a regular file (a device, pipe or socket)")
+        refused = probe(spec.path)
+        if refused is not None and refused.kind == "special":
+            raise MgiError(f"{spec.path}: not a regular file (a device, pipe or socket)")
+        if refused is not None:  # a folder, or a name the system refuses (too long)
             raise UsageError(f"{spec.path}: no such file")
         return load_matrix(spec.path)
     raw = git_show(spec.path, spec.rev)
@@ -75,23 +77,10 @@ def git_show(path: Path, rev: str) -> bytes:
     folder = target.parent
     while not folder.is_dir() and folder != folder.parent:
         folder = folder.parent
-    top = Path(_git(folder, "rev-parse", "--show-toplevel").decode().strip()).resolve()
+    printed = run_git(folder, "rev-parse", "--show-toplevel", what=str(folder))
+    top = Path(printed.decode().strip()).resolve()
     try:
         inside = target.relative_to(top).as_posix()
     except ValueError:
         raise UsageError(f"{path} is not inside the git repository {top}") from None
-    return _git(top, "show", f"{rev}:{inside}", what=f"{path}@{rev}")
-
-
-def _git(folder: Path, *args: str, what: str | None = None) -> bytes:
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(folder), *args], capture_output=True, check=False, timeout=60
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise MgiError(f"cannot run git: {error}") from None
-    if done.returncode != 0:
-        reason = done.stderr.decode("utf-8", "replace").strip().splitlines()
-        detail = reason[-1] if reason else f"git exited with status {done.returncode}"
-        raise UsageError(f"{what or folder}: {detail}")
-    return done.stdout
+    return run_git(top, "show", f"{rev}:{inside}", what=f"{path}@{rev}")

@@ -12,15 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from mgi_cli.errors import UsageError
-from mgi_cli.files.yamlread import read_bytes
-from mgi_cli.problems.problem import Problem
+from mgi_cli.files.read import Unread, read_regular_file
 
 
 def load_toml(path: Path) -> dict[str, Any]:
     """The file's tables; raises ``UsageError`` (exit 2) saying what is wrong with it."""
-    raw = read_bytes(path, str(path))
-    if isinstance(raw, Problem):
-        raise UsageError(f"{path}: {raw.message}")
+    raw = read_regular_file(path)
+    if isinstance(raw, Unread):
+        raise UsageError(f"{path}: {raw.problem(str(path)).message}")
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:

@@ -10,20 +10,18 @@ resolve by the YAML 1.2 core schema, so ``answer: yes`` stays the string ``"yes"
 from __future__ import annotations
 
 import math
-import os
 import re
-import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mgi_cli.files.read import line_col, read_text
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 
 YamlPath = tuple[Any, ...]
 Mark = tuple[int, int]
 
-MAX_BYTES = 16 * 1024 * 1024
 MAX_DEPTH = 200
 #: Nodes that aliases may add on top of the ones written out ("billion laughs").
 MAX_ALIAS_EXPANSION = 100_000
@@ -90,114 +88,6 @@ class ParsedYaml:
         return Problem(self.path, code, message, line=line, column=column, **extra)
 
 
-#: Opening never blocks: a named pipe would otherwise wait forever for a writer.
-_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
-
-
-def read_bytes(path: Path, display: str) -> bytes | Problem:
-    """The bytes of a regular file, or the one problem that stops us reading it.
-
-    Only regular files are read, checked on the open descriptor: a device such as
-    /dev/zero would feed bytes forever and a pipe would block. A file over the limit
-    is refused by its size, unread.
-    """
-    too_large = Problem(
-        display,
-        codes.FILE_TOO_LARGE,
-        f"the file is larger than {MAX_BYTES // (1024 * 1024)} MiB; a matrix is "
-        "usually under 200 KiB",
-    )
-    try:
-        fd = os.open(path, _OPEN_FLAGS)
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(fd)
-            if stat.S_ISDIR(info.st_mode):
-                return Problem(display, codes.FILE_UNREADABLE, "is a folder, not a file")
-            if not stat.S_ISREG(info.st_mode):
-                return Problem(
-                    display,
-                    codes.FILE_UNREADABLE,
-                    "not a regular file (a device, pipe or socket); it was not read",
-                )
-            if info.st_size > MAX_BYTES:
-                return too_large
-            raw = handle.read(MAX_BYTES + 1)
-    except IsADirectoryError:
-        return Problem(display, codes.FILE_UNREADABLE, "is a folder, not a file")
-    except OSError as error:
-        reason = error.strerror or str(error)
-        return Problem(display, codes.FILE_UNREADABLE, f"cannot read the file: {reason}")
-    return too_large if len(raw) > MAX_BYTES else raw
-
-
-_BOMS = {
-    b"\xff\xfe\x00\x00": "UTF-32",
-    b"\x00\x00\xfe\xff": "UTF-32",
-    b"\xff\xfe": "UTF-16",
-    b"\xfe\xff": "UTF-16",
-}
-
-
-def _without_bom(raw: bytes) -> str | None:
-    """UTF-16 or UTF-32 without a byte-order mark, told by the zero bytes around the
-    first (ASCII) character, as the YAML spec detects encodings (section 5.2)."""
-    head = raw[:4]
-    if len(head) == 4 and (head[:3] == b"\0\0\0" or head[1:] == b"\0\0\0"):
-        return "UTF-32"
-    if len(head) >= 2 and (head[0] == 0) != (head[1] == 0) and max(head[:2]) < 0x80:
-        return "UTF-16"
-    return None
-
-
-def decode(raw: bytes, display: str) -> str | Problem:
-    """UTF-8 text without its byte-order mark, or an ``encoding`` problem."""
-    for bom, name in _BOMS.items():
-        if raw.startswith(bom):
-            return Problem(
-                display,
-                codes.ENCODING,
-                f"the file is encoded as {name}, not UTF-8",
-                line=1,
-                column=1,
-                hint="save the file as UTF-8 (without BOM)",
-            )
-    wide = _without_bom(raw)
-    if wide is not None:
-        return Problem(
-            display,
-            codes.ENCODING,
-            f"the file looks encoded as {wide} (without BOM), not UTF-8",
-            line=1,
-            column=1,
-            hint="save the file as UTF-8",
-        )
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line, column = _line_col(raw[: error.start].decode("utf-8", "replace"))
-        return Problem(
-            display,
-            codes.ENCODING,
-            f"the file is not valid UTF-8 (byte 0x{raw[error.start]:02x} cannot start or "
-            "continue a character); it may be binary or in another encoding",
-            line=line,
-            column=column,
-            hint="save the file as UTF-8",
-        )
-    return text.removeprefix("\ufeff")
-
-
-def _line_col(prefix: str) -> Mark:
-    line = prefix.count("\n") + 1
-    return line, len(prefix) - (prefix.rfind("\n") + 1) + 1
-
-
-def read_text(path: Path, display: str) -> str | Problem:
-    """The file as UTF-8 text, or the one problem that stops us reading it."""
-    raw = read_bytes(path, display)
-    return raw if isinstance(raw, Problem) else decode(raw, display)
-
-
 def load_yaml_file(path: Path, display: str | None = None) -> ParsedYaml:
     """Read, decode and parse one YAML file; never raises for bad content."""
     shown = display if display is not None else str(path)
@@ -257,7 +147,7 @@ def _syntax_problem(error: Exception, text: str, display: str) -> Problem:
     if mark is not None:
         line, column = mark.line + 1, mark.column + 1
     elif isinstance(getattr(error, "position", None), int):
-        line, column = _line_col(text[: error.position])  # type: ignore[attr-defined]
+        line, column = line_col(text[: error.position])  # type: ignore[attr-defined]
     else:
         line, column = None, None
     if problem_text:

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from mgi_cli.files.yamlread import parse_yaml, read_text
+from mgi_cli.files.read import read_text
+from mgi_cli.files.yamlread import parse_yaml
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 

@@ -1,8 +1,9 @@
 """A local profile's optional comparison with the national matrix (``--compare-national``).
 
 The national matrix is the one the local matrix names as ``context:``, a path
-relative to the local matrix, read with the same loader; only a regular file is
-opened (a device or a pipe named like a matrix would hang). The local and national
+relative to the local matrix, found and read as validation reads it
+(mgi_cli/matrix/linked.py); only a regular file is opened (a device or a pipe named
+like a matrix would hang). The local and national
 indicator sets differ, so the comparison is per dimension (by MiGOF number), in
 counts and shares of the answers, never indicator by indicator.
 
@@ -16,7 +17,6 @@ having.
 
 from __future__ import annotations
 
-import stat
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -55,21 +55,18 @@ def load_national(path: Path, matrix: Matrix, library: CatalogueLibrary) -> Nati
         raise MgiError("the comparison with the national matrix is for local matrices")
     if not matrix.context:
         raise MgiError("the matrix names no national matrix (`context:`)")
-    target = path.parent / matrix.context
-    try:
-        mode = target.stat().st_mode
-    except OSError as error:
-        raise MgiError(
-            f"the national matrix {matrix.context!r} cannot be read ({error.strerror or error})"
-        ) from None
-    if not stat.S_ISREG(mode):
+    from mgi_cli.files.read import Unread
+    from mgi_cli.matrix.linked import load_linked
+    from mgi_cli.problems.problem import Severity
+
+    linked = load_linked(path, matrix.context)
+    target, loaded = linked.path, linked.loaded
+    if isinstance(loaded, Unread) and loaded.kind in ("folder", "special"):
         raise MgiError(
             f"the national matrix {matrix.context!r} is not a regular file; it was not read"
         )
-    from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.problems.problem import Severity
-
-    loaded = load_matrix(target)
+    if isinstance(loaded, Unread):
+        raise MgiError(f"the national matrix {matrix.context!r} cannot be read ({loaded.reason})")
     national = loaded.matrix
     if national is None or any(p.severity is Severity.ERROR for p in loaded.problems):
         raise MgiError(

@@ -99,12 +99,13 @@ def _diff(
     if matrix.assessment != "follow_up" or not matrix.baseline:
         return None, None
     from mgi_cli.diff.compare import diff_matrices
-    from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.validate.rules_follow_up import baseline_path
+    from mgi_cli.files.read import Unread
+    from mgi_cli.matrix.linked import load_linked
 
-    target = baseline_path(path, matrix.baseline)
+    linked = load_linked(path, matrix.baseline)
+    target, loaded = linked.path, linked.loaded
     try:
-        base = load_matrix(target).matrix
+        base = None if isinstance(loaded, Unread) else loaded.matrix
         base_catalogue = library.get(base.catalogue) if base is not None else None
         if base is None or base_catalogue is None:
             raise MgiError(f"the baseline {matrix.baseline!r} or its catalogue cannot be read")

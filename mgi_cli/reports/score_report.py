@@ -23,7 +23,7 @@ def gather_sources(
     paths: list[Path], library: CatalogueLibrary, *, audience: str, today: date
 ) -> list[ReportSource]:
     """The matrices given, plus the baseline a lone follow-up names, oldest first."""
-    from mgi_cli.validate.rules_follow_up import baseline_path
+    from mgi_cli.matrix.linked import linked_path
 
     wanted = list(paths)
     sources: dict[Path, ReportSource] = {}
@@ -36,7 +36,7 @@ def gather_sources(
         sources[key] = source
         matrix = source.matrix
         if len(paths) == 1 and matrix.assessment == "follow_up" and matrix.baseline:
-            wanted.append(baseline_path(path, matrix.baseline))
+            wanted.append(linked_path(path, matrix.baseline))
     found = sorted(sources.values(), key=lambda s: s.matrix.assessed_on)
     places = {(s.matrix.country, s.matrix.level, s.matrix.locality) for s in found}
     if len(places) > 1:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from mgi_cli.files.yamlread import read_bytes
+from mgi_cli.files.read import Unread, read_regular_file
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 from mgi_cli.spreadsheet.cells import MATRIX_SHEET, METADATA_SHEET, cell_name
@@ -40,9 +40,9 @@ def read_sheet(path: Path, display: str | None = None) -> SheetData:
             Problem(shown, codes.FILE_UNREADABLE, "not a spreadsheet mgi reads: use .xlsx or .csv")
         )
         return data
-    raw = read_bytes(path, shown)
-    if isinstance(raw, Problem):
-        return SheetData(shown, problems=[raw])
+    raw = read_regular_file(path)
+    if isinstance(raw, Unread):
+        return SheetData(shown, problems=[raw.problem(shown)])
     return _read_xlsx(raw, shown) if suffix == ".xlsx" else _read_csv(raw, shown)
 
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 from pathlib import Path
 
 from mgi_cli.errors import UsageError
-from mgi_cli.files.yamlread import MAX_BYTES, load_yaml_file
+from mgi_cli.files.git import GitFailed, run_git
+from mgi_cli.files.read import Unread, read_regular_file
+from mgi_cli.files.yamlread import load_yaml_file
+from mgi_cli.matrix.linked import linked_path
 from mgi_cli.repository.root import Repository, place_of_path
-from mgi_cli.validate.rules_follow_up import baseline_path
-from mgi_cli.validate.rules_repository import refuse_to_read, relative_to_root
+from mgi_cli.validate.rules_repository import relative_to_root
+
+_OPTION = "--changed-since"
 
 #: ``baseline: value  # comment`` at the start of a line: a top-level key.
 _BASELINE_LINE = re.compile(rb"baseline:[ \t]*([^\r\n]*)")
@@ -31,36 +34,37 @@ def changed_files(where: Path, ref: str) -> frozenset[str]:
     """Real paths of the files that differ between ``ref`` and the work tree at ``where``."""
     if ref.startswith("-"):
         raise UsageError(f"--changed-since {ref!r}: a revision cannot start with '-'")
-    top = _git(where, "rev-parse", "--show-toplevel")
-    if top is None:
-        raise UsageError(f"--changed-since needs a git repository; {where} is not in one")
+    try:
+        top = run_git(where, "rev-parse", "--show-toplevel", what=_OPTION)
+    except GitFailed:
+        raise UsageError(f"--changed-since needs a git repository; {where} is not in one") from None
     top_dir = Path(top.decode().strip())
-    commit = _git(top_dir, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}")
-    if commit is None:
+    try:
+        commit = run_git(
+            top_dir, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=_OPTION
+        )
+    except GitFailed:
         raise UsageError(
             f"--changed-since: the git repository at {top_dir} has no revision {ref!r}"
+        ) from None
+    try:
+        listed = run_git(
+            top_dir,
+            "diff",
+            "--name-only",
+            "--no-renames",
+            "-z",
+            commit.decode().strip(),
+            "--",
+            what=_OPTION,
         )
-    listed = _git(
-        top_dir, "diff", "--name-only", "--no-renames", "-z", commit.decode().strip(), "--"
-    )
-    untracked = _git(top_dir, "ls-files", "--others", "--exclude-standard", "-z")
-    if listed is None or untracked is None:
-        raise UsageError(f"--changed-since: git cannot list the changes in {top_dir}")
+        untracked = run_git(
+            top_dir, "ls-files", "--others", "--exclude-standard", "-z", what=_OPTION
+        )
+    except GitFailed:
+        raise UsageError(f"--changed-since: git cannot list the changes in {top_dir}") from None
     names = (listed + untracked).decode("utf-8", "surrogateescape").split("\0")
     return frozenset(os.path.realpath(top_dir / name) for name in names if name)
-
-
-def _git(where: Path, *args: str) -> bytes | None:
-    """What git prints, or None when it fails."""
-    try:
-        done = subprocess.run(
-            ["git", "-C", str(where), *args], capture_output=True, check=False, timeout=120
-        )
-    except FileNotFoundError:
-        raise UsageError("--changed-since needs git, which is not installed") from None
-    except subprocess.TimeoutExpired:
-        return None
-    return done.stdout if done.returncode == 0 else None
 
 
 def select_changed(
@@ -84,7 +88,7 @@ def select_changed(
         if repository is not None and _named_baseline(path, repository):
             continue
         baseline = baseline_of(path, repository.root if repository is not None else None)
-        if baseline is not None and real(baseline_path(path, baseline)) in changed:
+        if baseline is not None and real(linked_path(path, baseline)) in changed:
             selected.append(path)
     return selected
 
@@ -117,12 +121,8 @@ def baseline_of(path: Path, root: Path | None = None) -> str | None:
     use; anything fancier (block scalars, anchors, flow style) is parsed properly.
     Special files, and links leading out of ``root``, are not read.
     """
-    if refuse_to_read(path, str(path), root) is not None:
-        return None
-    try:
-        with path.open("rb") as handle:
-            raw = handle.read(MAX_BYTES + 1)
-    except OSError:
+    raw = read_regular_file(path, within=root)
+    if isinstance(raw, Unread):
         return None
     if raw.startswith(b"baseline:"):
         start = 0

@@ -34,13 +34,18 @@ def validate_file(
 
 
 def validate_loaded(
-    loaded: LoadedMatrix, library: CatalogueLibrary, options: ValidationOptions
+    loaded: LoadedMatrix,
+    library: CatalogueLibrary,
+    options: ValidationOptions,
+    root: Path | None = None,
 ) -> list[Problem]:
+    """Every problem of the loaded matrix; in a repository (``root``) a baseline or
+    context matrix leading out of it is reported, not read."""
     problems = list(loaded.problems)
     matrix = loaded.matrix
     if matrix is None:
         return sorted(problems, key=Problem.sort_key)
-    ctx = RuleContext(loaded, matrix, None, options)
+    ctx = RuleContext(loaded, matrix, None, options, root=root)
     try:
         ctx.catalogue = library.get(matrix.catalogue)
     except CatalogueError as error:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 from mgi_cli.catalogue.models import Catalogue, Indicator
@@ -31,6 +32,9 @@ class RuleContext:
     catalogue: Catalogue | None
     options: ValidationOptions
     problems: list[Problem] = field(default_factory=list)
+    #: The repository's root when validating in one: a baseline or context matrix
+    #: leading out of it is not read.
+    root: Path | None = None
 
     @property
     def is_draft(self) -> bool:

@@ -2,38 +2,25 @@
 
 from __future__ import annotations
 
-import stat
 from pathlib import Path
 
-from mgi_cli.matrix.load import load_matrix
+from mgi_cli.files.read import Unread
+from mgi_cli.matrix.linked import load_linked
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Severity
 from mgi_cli.validate.rule_input import RuleContext
 
 
-def baseline_path(matrix_path: Path, baseline: str) -> Path:
-    """The baseline file a follow-up names, relative to the follow-up's folder."""
-    return matrix_path.parent / baseline
-
-
-def _unreadable(target: Path) -> str | None:
-    """Why ``target`` is not read as the baseline; None for a regular file.
-
-    Only regular files are read: /dev/zero or a pipe would never end. Asked once of the
-    file system, which may refuse the name itself (too long, say): that is a reason too.
-    """
-    try:
-        mode = target.stat().st_mode
-    except OSError as error:
-        if isinstance(error, FileNotFoundError | NotADirectoryError):
-            return f"does not exist (looked for {target})"
-        return f"cannot be read: {error.strerror or error}"
-    if stat.S_ISDIR(mode):
+def _unreadable(refused: Unread, target: Path) -> str:
+    """Why the baseline was not read, after "the baseline 'NAME' "."""
+    if refused.kind == "missing":
+        return f"does not exist (looked for {target})"
+    if refused.kind == "folder":
         return "is a folder, not a matrix file"
-    if not stat.S_ISREG(mode):
+    if refused.kind == "special":
         return "is a device, pipe or socket, not a matrix file; it was not read"
-    return None
+    return f"cannot be read: {refused.reason}"
 
 
 def check_follow_up(ctx: RuleContext) -> None:
@@ -48,14 +35,23 @@ def check_follow_up(ctx: RuleContext) -> None:
             hint="add `baseline: <path of the earlier matrix, relative to this file>`",
         )
         return
-    target = baseline_path(ctx.loaded.path, matrix.baseline)
-    reason = _unreadable(target)
-    if reason is not None:
+    linked = load_linked(ctx.loaded.path, matrix.baseline, root=ctx.root)
+    target, base = linked.path, linked.loaded
+    if isinstance(base, Unread) and base.kind == "outside":
+        ctx.report(
+            ("baseline",),
+            codes.BASELINE_OUTSIDE_REPOSITORY,
+            f"the baseline {matrix.baseline!r} leads outside the repository; it was not read",
+            hint="name a matrix inside the repository, relative to this file, "
+            "e.g. 2018-baseline.yaml",
+        )
+        return
+    if isinstance(base, Unread):
+        reason = _unreadable(base, target)
         ctx.report(
             ("baseline",), codes.BASELINE_UNREADABLE, f"the baseline {matrix.baseline!r} {reason}"
         )
         return
-    base = load_matrix(target)
     if base.matrix is None:
         first = base.problems[0] if base.problems else None
         line = f" (line {first.line})" if first and first.line is not None else ""

@@ -9,13 +9,14 @@ Answers to context-specific indicators are checked by the answer rules like any 
 from __future__ import annotations
 
 import re
-import stat
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from mgi_cli.catalogue.models import Catalogue
+from mgi_cli.files.read import Unread
 from mgi_cli.matrix.indicators import CONTEXT_MODULE, is_context_id
-from mgi_cli.matrix.load import load_matrix
+from mgi_cli.matrix.linked import load_linked
 from mgi_cli.matrix.models import ContextIndicator
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Severity
@@ -99,32 +100,22 @@ def _check_subdivision(ctx: RuleContext, code: str) -> None:
 
 
 def _check_context_matrix(ctx: RuleContext, context: str) -> None:
-    """``context`` names a readable national matrix of the same country.
-
-    Only a regular file is read: a device or a pipe named like a matrix would hang.
-    """
-    target = ctx.loaded.path.parent / context
+    """``context`` names a readable national matrix of the same country."""
+    linked = load_linked(ctx.loaded.path, context, root=ctx.root)
+    target, other = linked.path, linked.loaded
     where = ("context",)
-    try:
-        mode = target.stat().st_mode
-    except OSError as error:
-        missing = isinstance(error, FileNotFoundError | NotADirectoryError)
-        reason = "does not exist" if missing else f"cannot be read ({error.strerror})"
+    if isinstance(other, Unread):
         ctx.report(
             where,
             codes.CONTEXT_UNREADABLE,
-            f"the context matrix {context!r} {reason} (looked for {target})",
+            _unreadable(other, context, target),
+            hint=(
+                "name the national matrix inside the repository, relative to this file"
+                if other.kind == "outside"
+                else None
+            ),
         )
         return
-    if not stat.S_ISREG(mode):
-        kind = "a folder" if stat.S_ISDIR(mode) else "a device, pipe or socket"
-        ctx.report(
-            where,
-            codes.CONTEXT_UNREADABLE,
-            f"the context {context!r} is {kind}, not a matrix file; it was not read",
-        )
-        return
-    other = load_matrix(target)
     if other.matrix is None:
         detail = ""
         if other.problems:
@@ -151,6 +142,17 @@ def _check_context_matrix(ctx: RuleContext, context: str) -> None:
             f"the context {context!r} is for country {country!r}, this matrix for "
             f"{ctx.matrix.country!r}",
         )
+
+
+def _unreadable(refused: Unread, context: str, target: Path) -> str:
+    if refused.kind == "outside":
+        return f"the context {context!r} leads outside the repository; it was not read"
+    if refused.kind == "missing":
+        return f"the context matrix {context!r} does not exist (looked for {target})"
+    if refused.kind in ("folder", "special"):
+        kind = "a folder" if refused.kind == "folder" else "a device, pipe or socket"
+        return f"the context {context!r} is {kind}, not a matrix file; it was not read"
+    return f"the context matrix {context!r} cannot be read ({refused.reason}) (looked for {target})"
 
 
 # --- Indicators a matrix defines for itself -----------------------------------------

@@ -7,8 +7,9 @@ no PATH, or with paths under a root holding mgi.toml), after the rules on each f
   ``path-mismatch``);
 - no two files hold the same assessment (``duplicate-assessment``);
 - nothing is read from outside the root: neither a follow-up's baseline
-  (``baseline-outside-repository``) nor a matrix that is a link leading out
-  (``link-outside-repository``);
+  (``baseline-outside-repository``) nor a local matrix's context (``context-unreadable``),
+  both reported by their own rules given the root (mgi_cli/matrix/linked.py), nor a
+  matrix that is a link leading out (``link-outside-repository``);
 - matrices answer the catalogue mgi.toml pins (``catalogue-not-pinned``, a warning)
   and declare its required modules (``required-module``).
 
@@ -19,12 +20,12 @@ Devices, pipes and sockets are never read, inside a repository or not: reading
 from __future__ import annotations
 
 import os
-import stat
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.errors import CatalogueError
+from mgi_cli.files.read import probe
 from mgi_cli.matrix.load import LoadedMatrix, load_matrix
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.problems import codes
@@ -39,7 +40,6 @@ from mgi_cli.repository.root import (
 )
 from mgi_cli.validate.checker import validate_loaded
 from mgi_cli.validate.rule_input import ValidationOptions
-from mgi_cli.validate.rules_follow_up import baseline_path
 
 Mark = tuple[int, int]
 
@@ -56,18 +56,11 @@ class CheckedFile:
 
 
 def refuse_to_read(path: Path, display: str, root: Path | None) -> Problem | None:
-    """The problem that keeps ``path`` unread: a special file, or a link out of ``root``."""
-    try:
-        mode = path.stat().st_mode
-    except OSError:
-        return None  # missing or unreadable: the reader says so in its own words
-    if not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
-        return Problem(
-            display,
-            codes.FILE_UNREADABLE,
-            "not a regular file (a device, pipe or socket); it was not read",
-        )
-    if root is not None and not _inside(path, root):
+    """The problem that keeps ``path`` unread: a link out of ``root``, or a special file."""
+    refused = probe(path, within=root)
+    if refused is None or refused.kind in ("missing", "error", "folder"):
+        return None  # the reader says so in its own words
+    if refused.kind == "outside":
         return Problem(
             display,
             codes.LINK_OUTSIDE_REPOSITORY,
@@ -75,12 +68,7 @@ def refuse_to_read(path: Path, display: str, root: Path | None) -> Problem | Non
             "it was not read",
             hint="keep matrices inside the repository, as files rather than links",
         )
-    return None
-
-
-def _inside(path: Path, root: Path) -> bool:
-    real, top = os.path.realpath(path), os.path.realpath(root)
-    return real == top or real.startswith(top.rstrip(os.sep) + os.sep)
+    return refused.problem(display)
 
 
 def check_in_repository(
@@ -90,21 +78,18 @@ def check_in_repository(
     repository: Repository,
     display: str | None = None,
 ) -> CheckedFile:
-    """Every rule on one file, plus the repository's rules on its place and its links."""
+    """Every rule on one file, plus the repository's rules on its place and its links.
+
+    A baseline or context matrix leading out of the repository is reported, not read
+    (the follow-up and context rules are given the root).
+    """
     shown = display if display is not None else str(path)
     refused = refuse_to_read(path, shown, repository.root)
     if refused is not None:
         return CheckedFile([refused])
     loaded = load_matrix(path, shown)
     matrix = loaded.matrix
-    if (
-        matrix is None
-        or not matrix.baseline
-        or _inside(baseline_path(path, matrix.baseline), repository.root)
-    ):
-        problems = _without_reading_context(loaded, library, options, repository.root)
-    else:
-        problems = _without_reading_baseline(loaded, matrix, library, options, repository.root)
+    problems = validate_loaded(loaded, library, options, root=repository.root)
     if matrix is None:
         problems += _layout_problems(loaded, None, repository)
         return CheckedFile(sorted(problems, key=Problem.sort_key))
@@ -115,57 +100,6 @@ def check_in_repository(
         place=place_of_matrix(matrix),
         mark=loaded.parsed.mark(("assessed_on",)),
     )
-
-
-def _without_reading_context(
-    loaded: LoadedMatrix, library: CatalogueLibrary, options: ValidationOptions, root: Path
-) -> list[Problem]:
-    """Every rule, except that a local matrix's ``context:`` outside ``root`` is not read."""
-    matrix = loaded.matrix
-    if (
-        matrix is None
-        or matrix.level != "local"
-        or not matrix.context
-        or _inside(loaded.path.parent / matrix.context, root)
-    ):
-        return validate_loaded(loaded, library, options)
-    hidden = replace(loaded, matrix=matrix.model_copy(update={"context": None}))
-    return [
-        *validate_loaded(hidden, library, options),
-        loaded.parsed.problem(
-            ("context",),
-            codes.CONTEXT_UNREADABLE,
-            f"the context {matrix.context!r} leads outside the repository; it was not read",
-            hint="name the national matrix inside the repository, relative to this file",
-        ),
-    ]
-
-
-def _without_reading_baseline(
-    loaded: LoadedMatrix,
-    matrix: Matrix,
-    library: CatalogueLibrary,
-    options: ValidationOptions,
-    root: Path,
-) -> list[Problem]:
-    # The follow-up rules would open the baseline; shown no baseline they report
-    # only that it is missing, which is replaced by the real reason.
-    hidden = replace(loaded, matrix=matrix.model_copy(update={"baseline": None}))
-    problems = [
-        p
-        for p in _without_reading_context(hidden, library, options, root)
-        if p.code != codes.BASELINE_MISSING
-    ]
-    problems.append(
-        loaded.parsed.problem(
-            ("baseline",),
-            codes.BASELINE_OUTSIDE_REPOSITORY,
-            f"the baseline {matrix.baseline!r} leads outside the repository; it was not read",
-            hint="name a matrix inside the repository, relative to this file, "
-            "e.g. 2018-baseline.yaml",
-        )
-    )
-    return problems
 
 
 def place_of_matrix(matrix: Matrix) -> Place:

@@ -11,12 +11,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from mgi_cli.files.read import MAX_BYTES
 from mgi_cli.files.yamlread import (
     MAX_ALIAS_EXPANSION,
-    MAX_BYTES,
     MAX_DEPTH,
     ParsedYaml,
-    decode,
     load_yaml_file,
     parse_yaml,
 )
@@ -225,39 +224,6 @@ def test_alias_expansion_limit() -> None:
     assert MAX_ALIAS_EXPANSION == 100_000
 
 
-def test_decode_strips_a_utf8_bom() -> None:
-    assert decode("\ufeffa: 1\n".encode(), "m.yaml") == "a: 1\n"
-
-
-@pytest.mark.parametrize(
-    ("encoding", "message"),
-    [
-        ("utf-16", "the file is encoded as UTF-16, not UTF-8"),
-        ("utf-32", "the file is encoded as UTF-32, not UTF-8"),
-        ("utf-16-le", "the file looks encoded as UTF-16 (without BOM), not UTF-8"),
-        ("utf-16-be", "the file looks encoded as UTF-16 (without BOM), not UTF-8"),
-        ("utf-32-le", "the file looks encoded as UTF-32 (without BOM), not UTF-8"),
-        ("utf-32-be", "the file looks encoded as UTF-32 (without BOM), not UTF-8"),
-    ],
-)
-def test_decode_rejects_wide_encodings(encoding: str, message: str) -> None:
-    problem = decode("a: 1\n".encode(encoding), "m.yaml")
-    assert isinstance(problem, Problem)
-    assert (problem.code, problem.line, problem.column, problem.message) == (
-        "encoding",
-        1,
-        1,
-        message,
-    )
-
-
-def test_decode_places_the_first_bad_byte() -> None:
-    problem = decode("a: é\nb: ".encode() + b"\xe9t\xe9\n", "m.yaml")
-    assert isinstance(problem, Problem)
-    assert (problem.code, problem.line, problem.column) == ("encoding", 2, 4)
-    assert "byte 0xe9" in problem.message
-
-
 def test_crlf_and_bom_keep_positions(tmp_path: Path) -> None:
     plain = tmp_path / "plain.yaml"
     windows = tmp_path / "windows.yaml"
@@ -309,13 +275,6 @@ def test_any_text_parses_or_gives_problems(text: str) -> None:
         assert problem.path == "m.yaml"
         assert problem.line is None or problem.line >= 1
         assert problem.column is None or problem.column >= 1
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.binary(max_size=200))
-def test_any_bytes_decode_or_give_an_encoding_problem(raw: bytes) -> None:
-    result = decode(raw, "m.yaml")
-    assert isinstance(result, str) or result.code == "encoding"
 
 
 @settings(max_examples=200, deadline=None)
