@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from mgi_cli.catalogue.load import CatalogueLibrary
-from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.diff.compare import diff_matrices
 from mgi_cli.diff.model import Diff
 from mgi_cli.diff.sides import SideSpec, load_side, parse_side
 from mgi_cli.errors import MgiError, UsageError
 from mgi_cli.matrix.load import LoadedMatrix
-from mgi_cli.matrix.models import Matrix
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem, Severity
-from mgi_cli.validate.checker import validate_loaded
+from mgi_cli.validate.gate import Checked, check, require_valid
 from mgi_cli.validate.rule_input import ValidationOptions
 
 #: Follow-up rules that read the baseline from the work tree: for a side read at a git
@@ -48,19 +45,19 @@ def diff_arguments(
     else:
         base_spec = follow_spec.sibling(_baseline_of(follow, follow_spec))
     base = load_side(base_spec)
-    problems = _errors(base, base_spec, library, options) + _errors(
-        follow, follow_spec, library, options
+    old, new = require_valid(
+        [
+            _checked(base, base_spec, library, options),
+            _checked(follow, follow_spec, library, options),
+        ],
+        library,
+        refusal="cannot compare: the matrices have problems (see `mgi validate`)",
     )
-    if problems:
-        raise MgiError(
-            "cannot compare: the matrices have problems (see `mgi validate`)", problems=problems
-        )
-    old, new = _matrix(base), _matrix(follow)
     return diff_matrices(
-        old,
-        new,
-        _catalogue(library, old),
-        _catalogue(library, new),
+        old.matrix,
+        new.matrix,
+        old.catalogue,
+        new.catalogue,
         baseline_path=base_spec.display,
         follow_up_path=follow_spec.display,
         include_unchanged=include_unchanged,
@@ -80,23 +77,7 @@ def _baseline_of(loaded: LoadedMatrix, spec: SideSpec) -> str:
     )
 
 
-def _errors(
+def _checked(
     loaded: LoadedMatrix, spec: SideSpec, library: CatalogueLibrary, options: ValidationOptions
-) -> list[Problem]:
-    found = validate_loaded(loaded, library, options)
-    return [
-        p
-        for p in found
-        if p.severity is Severity.ERROR and not (spec.rev and p.code in _WORK_TREE_CODES)
-    ]
-
-
-def _matrix(loaded: LoadedMatrix) -> Matrix:
-    assert loaded.matrix is not None  # validated above
-    return loaded.matrix
-
-
-def _catalogue(library: CatalogueLibrary, matrix: Matrix) -> Catalogue:
-    catalogue = library.get(matrix.catalogue)
-    assert catalogue is not None  # validated above
-    return catalogue
+) -> Checked:
+    return check(loaded, library, options, ignore=_WORK_TREE_CODES if spec.rev else frozenset())

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem, Severity
+from mgi_cli.problems.problem import Problem
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
@@ -112,16 +112,14 @@ def matrix_status(
     path: Path, library: CatalogueLibrary, options: ValidationOptions, lang: str = "en"
 ) -> MatrixStatus:
     from mgi_cli.errors import CatalogueError
-    from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.validate.checker import validate_loaded
+    from mgi_cli.validate.gate import load_checked
 
-    loaded = load_matrix(path)
-    problems = validate_loaded(loaded, library, options)
+    checked = load_checked(path, library, options)
+    loaded, problems = checked.loaded, checked.problems
     result = MatrixStatus(str(path), loaded.matrix)
-    result.errors = sum(p.severity is Severity.ERROR for p in problems)
-    result.warnings = len(problems) - result.errors
+    result.errors, result.warnings = len(checked.errors), len(checked.warnings)
     if loaded.matrix is None:
-        first = next((p for p in problems if p.severity is Severity.ERROR), None)
+        first = next(iter(checked.errors), None)
         result.error = first.message if first else "not a matrix"
         return result
     try:

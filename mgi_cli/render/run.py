@@ -42,30 +42,21 @@ def render_profile_file(
     """
     from mgi_cli.choices import Audience
     from mgi_cli.matrix.confidentiality import refuse_unpublishable
-    from mgi_cli.matrix.load import load_matrix
     from mgi_cli.render.profile import render_profile
-    from mgi_cli.validate.checker import validate_loaded
+    from mgi_cli.validate.gate import load_valid
     from mgi_cli.validate.rule_input import ValidationOptions
 
     chosen = Audience(audience)
-    loaded = load_matrix(path)
-    errors = [
-        p
-        for p in validate_loaded(loaded, library, ValidationOptions(today=today))
-        if p.severity is Severity.ERROR
-    ]
-    if errors or loaded.matrix is None:
-        raise MgiError(
-            f"{loaded.display} is not valid; fix it before rendering (see `mgi validate`)",
-            problems=errors,
-        )
-    matrix = loaded.matrix
+    valid = load_valid(
+        path,
+        library,
+        ValidationOptions(today=today),
+        advice="fix it before rendering (see `mgi validate`)",
+    )
+    matrix, catalogue, display = valid.matrix, valid.catalogue, valid.display
     refuse_unpublishable(matrix, chosen)
-    catalogue = library.get(matrix.catalogue)
-    if catalogue is None:  # validation reports an unknown catalogue; kept for mypy
-        raise MgiError(f"mgi does not have the catalogue {matrix.catalogue!r}")
-    diff, baseline = _diff(path, loaded.display, matrix, catalogue, library, problems)
-    national = _national(path, loaded.display, matrix, library, problems, compare_national)
+    diff, baseline = _diff(path, display, matrix, catalogue, library, problems)
+    national = _national(path, display, matrix, library, problems, compare_national)
     return render_profile(
         matrix,
         catalogue,
@@ -76,7 +67,7 @@ def render_profile_file(
         diff=diff,
         baseline=baseline,
         problems=problems,
-        source=loaded.display,
+        source=display,
         national=national,
         compare_national=compare_national,
         today=today,

@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.catalogue.view import localized
-from mgi_cli.errors import MgiError
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
@@ -126,19 +125,10 @@ def load_source(
     matrix under review.
     """
     from mgi_cli.matrix.confidentiality import disclose
-    from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.problems.problem import Severity
-    from mgi_cli.validate.checker import validate_loaded
+    from mgi_cli.validate.gate import load_valid
     from mgi_cli.validate.rule_input import ValidationOptions
 
-    loaded = load_matrix(path)
-    problems = validate_loaded(loaded, library, ValidationOptions(today=today))
-    errors = [p for p in problems if p.severity is Severity.ERROR]
-    if errors or loaded.matrix is None:
-        raise MgiError(
-            f"{loaded.display} is not valid; fix it first (see `mgi validate`)", problems=errors
-        )
-    catalogue = library.get(loaded.matrix.catalogue)
-    if catalogue is None:  # validation reports an unknown catalogue; kept for mypy
-        raise MgiError(f"mgi does not have the catalogue {loaded.matrix.catalogue!r}")
-    return ReportSource(loaded.matrix, catalogue, disclose(loaded.matrix, audience))
+    valid = load_valid(
+        path, library, ValidationOptions(today=today), advice="fix it first (see `mgi validate`)"
+    )
+    return ReportSource(valid.matrix, valid.catalogue, disclose(valid.matrix, audience))

@@ -57,17 +57,15 @@ def collect_matrices(
     files: list[Path], library: CatalogueLibrary, options: SummaryOptions, today: date
 ) -> Collection:
     from mgi_cli.matrix.confidentiality import disclose
-    from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.problems.problem import Severity
-    from mgi_cli.validate.checker import validate_loaded
+    from mgi_cli.validate.gate import load_checked
     from mgi_cli.validate.rule_input import ValidationOptions
 
     left_out: Counter[str] = Counter()
     eligible: list[Matrix] = []
     for path in files:
-        loaded = load_matrix(path)
-        problems = validate_loaded(loaded, library, ValidationOptions(today=today))
-        if loaded.matrix is None or any(p.severity is Severity.ERROR for p in problems):
+        checked = load_checked(path, library, ValidationOptions(today=today))
+        loaded = checked.loaded
+        if loaded.matrix is None or not checked.valid:
             left_out["invalid"] += 1
         elif options.audience == "public" and loaded.matrix.status not in PUBLISHABLE:
             left_out["not_validated"] += 1
