@@ -4,32 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from typing import Any
-from urllib.parse import urlsplit
 
 from mgi_cli.matrix.models import Answer, Reference
+from mgi_cli.matrix.urls import web_url
 from mgi_cli.output.i18n import format_date
-
-
-def safe_url(url: str | None) -> str | None:
-    """The address if it is an http(s) link, else None: nothing else becomes a link."""
-    if not url:
-        return None
-    candidate = url.strip()
-    try:
-        parts = urlsplit(candidate)
-    except ValueError:
-        return None
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-        return None
-    if any(ch.isspace() or ord(ch) < 32 for ch in candidate):
-        return None
-    return candidate
 
 
 def reference_view(reference: Reference, lang: str) -> dict[str, Any]:
     return {
         "title": reference.title,
-        "url": safe_url(reference.url),
+        "url": web_url(reference.url),
         "publisher": reference.publisher,
         "published": format_date(reference.published, lang) if reference.published else None,
         "accessed": format_date(reference.accessed, lang) if reference.accessed else None,

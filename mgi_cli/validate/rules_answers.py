@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
 from mgi_cli.matrix.indicators import CONTEXT_MODULE, is_context_id
+from mgi_cli.matrix.urls import web_url
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Severity
 from mgi_cli.suggest import nearest
@@ -120,7 +119,7 @@ def check_references(ctx: RuleContext) -> None:
                 )
         for index, reference in enumerate(entry.references):
             here = (*where, "references", index)
-            if reference.url is not None and not _is_web_url(reference.url):
+            if reference.url is not None and web_url(reference.url) is None:
                 ctx.report(
                     (*here, "url"),
                     codes.REFERENCE_URL,
@@ -173,11 +172,3 @@ def _check_age(ctx: RuleContext, here: tuple[object, ...], accessed: object) -> 
             severity=Severity.WARNING,
             hint="check the source again and update `accessed`",
         )
-
-
-_WEB_URL = re.compile(r"https?://[^\s/?#@]+(?:@[^\s/?#]+)?(?:[/?#]\S*)?", re.IGNORECASE)
-
-
-def _is_web_url(url: str) -> bool:
-    """An http(s) address with a host and no spaces."""
-    return _WEB_URL.fullmatch(url.strip()) is not None
