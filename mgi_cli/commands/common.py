@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from mgi_cli.catalogue.load import CatalogueLibrary
 
 CatalogueOption = Annotated[
@@ -50,3 +52,22 @@ def emit(text: str, output: Path | None) -> None:
         sys.stdout.write(text)
     else:
         write_atomic(output, text)
+
+
+def option_date(text: str | None, option: str) -> date:
+    """The day an option names as YYYY-MM-DD (``--today``, ``--assessed-on``); today
+    when it is not given. Only that form: ISO 8601's others (20240301, 2024-W09-5) are
+    not what the help promises."""
+    import re
+    from datetime import date
+
+    from mgi_cli.errors import UsageError
+
+    if text is None:
+        return date.today()
+    try:
+        if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text) is None:
+            raise ValueError(text)
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"{option} {text!r} is not a date as YYYY-MM-DD") from None

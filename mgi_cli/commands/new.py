@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Lang, Level
-from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.commands.common import CatalogueOption, catalogue_library, option_date
 from mgi_cli.errors import CatalogueError, MgiError, UsageError
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def new(
     # Every --catalogue file is known; the last one is the catalogue to answer by default.
     library = catalogue_library(catalogue[:-1] if catalogue else None)
     last = library.add(catalogue[-1]) if catalogue else None
-    day = _day(assessed_on)
+    day = option_date(assessed_on, "--assessed-on")
     if follow_up_of is not None:
         if country is not None:
             raise UsageError("give either COUNTRY or --follow-up-of, not both")
@@ -205,17 +205,6 @@ def _target(
         raise MgiError(
             f"no {level} catalogue is installed; pass one with --catalogue FILE"
         ) from None
-
-
-def _day(text: str | None) -> date:
-    if text is None:
-        return date.today()
-    try:
-        if len(text) != 10:
-            raise ValueError(text)
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--assessed-on {text!r} is not a date as YYYY-MM-DD") from None
 
 
 def register(app: typer.Typer) -> None:

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Audience, Lang, ReportFormat, SdgExport
-from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit
-from mgi_cli.errors import Refused, UsageError
+from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit, option_date
+from mgi_cli.errors import Refused
 
 if TYPE_CHECKING:
     from mgi_cli.reports.common import ReportSource
@@ -169,7 +169,7 @@ def actions(
     from mgi_cli.reports.actions import actions_report
     from mgi_cli.reports.layout import render_report
 
-    day = _day(today) if today else date.today()
+    day = option_date(today or None, "--today")
     source = _source(matrix, catalogue, audience)
     emit(render_report(actions_report(source, day, lang), output_format, lang), output)
 
@@ -211,13 +211,6 @@ def score(
         matrices, catalogue_library(catalogue), audience=audience, today=date.today()
     )
     emit(render_report(score_report(sources, rule, lang), output_format, lang), output)
-
-
-def _day(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise UsageError(f"--today {text!r} is not a date as YYYY-MM-DD") from None
 
 
 def register(app: typer.Typer) -> None:
