@@ -22,6 +22,7 @@ from mgi_cli.diff.model import (
 from mgi_cli.diff.rollup import roll_up
 from mgi_cli.diff.words import normalise, word_diff
 from mgi_cli.errors import Refused, UsageError
+from mgi_cli.languages import FALLBACK
 from mgi_cli.matrix.indicators import context_indicators, find_indicator
 from mgi_cli.matrix.models import Answer, Matrix
 
@@ -89,7 +90,7 @@ def diff_matrices(
         follow_up=follow_up_path,
         country=follow_up.country,
         level=follow_up.level,
-        title=follow_up.title or baseline.title,
+        title=follow_up.title_in(FALLBACK) or baseline.title_in(FALLBACK),
         locality=follow_up.locality,
         sides=(_side(baseline, baseline_path), _side(follow_up, follow_up_path)),
         changes=entries,

@@ -10,6 +10,8 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_valida
 from pydantic_core import PydanticCustomError
 
 from mgi_cli.catalogue.models import LocalText, Migration, ScaleChoice
+from mgi_cli.languages import FALLBACK, LANGUAGES
+from mgi_cli.matrix.texts import Text, text_in
 
 #: The matrix format version this mgi reads and writes, as files name it in ``format:``.
 FormatVersion = Literal["mgi-matrix/1"]
@@ -70,6 +72,11 @@ class Answer(_Model):
         "re-checked yet.",
     )
     notes: str | None = Field(default=None, description="Working notes for the team.")
+    finding: Text | None = Field(
+        default=None,
+        description="The public wording of this finding, naming the law or body; a profile "
+        "uses it instead of the catalogue's sentence.",
+    )
 
 
 ActionStatus = Literal["planned", "in_progress", "done", "dropped"]
@@ -119,6 +126,57 @@ class ContextIndicator(_Model):
         return value
 
 
+class Profile(_Model):
+    """The profile's authored narrative; each text a string or one per language."""
+
+    summary: Text | None = Field(default=None, description="Key findings, shown first.")
+    context: Text | None = Field(
+        default=None, description="The migration context of the country or city."
+    )
+    dimensions: dict[str, Text] = Field(
+        default_factory=dict, description="Narrative per dimension, by catalogue id (D1 ...)."
+    )
+    sub_areas: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Narrative per sub-area, as <dimension>.<sub-area> (D1.health ...).",
+    )
+
+
+#: How a consultation took place; rules_process.py names a wrong one.
+CONSULTATION_KINDS = ("workshop", "interview", "written")
+_Institution = Annotated[str, Field(min_length=1, description="An institution, never a person.")]
+
+
+class Consultation(_Model):
+    """One consultation of the assessment: when, how, and which institutions took part."""
+
+    date: Day
+    kind: str = Field(
+        description=" | ".join(CONSULTATION_KINDS),
+        json_schema_extra={"enum": list(CONSULTATION_KINDS)},
+    )
+    participants: list[_Institution] = Field(
+        min_length=1, description="The institutions that took part, never persons."
+    )
+
+
+class Validation(_Model):
+    """When the government validated the matrix, and which body did."""
+
+    date: Day
+    by: _Institution
+
+
+class Process(_Model):
+    """Who coordinated the assessment, who was consulted, who validated it: institutions."""
+
+    focal_point: _Institution | None = Field(
+        default=None, description="The institution that coordinated the assessment."
+    )
+    consultations: list[Consultation] = Field(default_factory=list)
+    validated: Validation | None = None
+
+
 class Matrix(_Model):
     """One MGI assessment: who, when, against which catalogue, and every answer."""
 
@@ -155,7 +213,21 @@ class Matrix(_Model):
     assessed_on: Day
     status: Status
     confidentiality: Literal["restricted", "public"] = "restricted"
-    title: str | None = Field(default=None, description="Display name, e.g. the country's name.")
+    title: Text | None = Field(
+        default=None, description="Display name, e.g. the country's name; one per language."
+    )
+    language: str = Field(
+        default=FALLBACK,
+        description="The language of the texts written as plain strings.",
+        json_schema_extra={"enum": list(LANGUAGES)},
+    )
+    profile: Profile | None = Field(
+        default=None, description="The profile's authored narrative (optional)."
+    )
+    process: Process | None = Field(
+        default=None,
+        description="The record of the assessment: focal point, consultations, validation.",
+    )
     context_indicators: list[ContextIndicator] = Field(
         default_factory=list, description="Indicators this matrix adds for its context."
     )
@@ -167,3 +239,7 @@ class Matrix(_Model):
     action_plan: list[ActionItem] = Field(
         default_factory=list, description="The post-assessment action plan (optional)."
     )
+
+    def title_in(self, lang: str) -> str | None:
+        """The title in ``lang`` (English or the matrix's language when missing), or None."""
+        return text_in(self.title, lang, self.language)[0] or None

@@ -37,7 +37,9 @@ def front_matter(
 ) -> dict[str, Any]:
     """``document``, ``title``, ``subtitle``, ``place``, ``local`` and ``meta``."""
     country = _country(matrix, loc.lang, national_title)
-    place = (matrix.title or matrix.locality or country) if is_local(matrix) else country
+    place = (
+        (matrix.title_in(loc.lang) or matrix.locality or country) if is_local(matrix) else country
+    )
     document = _document(matrix, disclosure, tr)
     named = (matrix.locality or place) if is_local(matrix) else place
     return {
@@ -53,7 +55,7 @@ def front_matter(
 def _country(matrix: Matrix, lang: str, national_title: str | None) -> str:
     if is_local(matrix):
         return country_name(matrix.country, lang) or national_title or matrix.country
-    return matrix.title or country_name(matrix.country, lang) or matrix.country
+    return matrix.title_in(lang) or country_name(matrix.country, lang) or matrix.country
 
 
 def _document(matrix: Matrix, disclosure: Disclosure, tr: Translations) -> str:

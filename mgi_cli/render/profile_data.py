@@ -62,7 +62,7 @@ def build_profile_context(
     indicators = profile_indicators(matrix, catalogue)
     own = frozenset(i.id for i in indicators if is_context_specific(i))
     loc = Localizer(catalogue, lang, own=own, source=source)
-    title = national.matrix.title if national is not None else None
+    title = national.matrix.title_in(lang) if national is not None else None
     context = front_matter(matrix, catalogue, disclosure, loc, tr, national_title=title)
     loc.place = context["place"]
     not_used = not_used_items(matrix, catalogue, disclosure, loc)
