@@ -137,7 +137,7 @@ def build_comparison(
         )
     return {
         "local": local_place,
-        "national": nat.title or country_name(nat.country, lang) or nat.country,
+        "national": nat.title_in(lang) or country_name(nat.country, lang) or nat.country,
         "national_date": format_date(nat.assessed_on, lang),
         "national_status": status_label(nat.status, tr),
         "rows": rows,

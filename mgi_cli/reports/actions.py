@@ -50,7 +50,7 @@ def actions_report(source: ReportSource, today: date, lang: str) -> dict[str, An
     counts = {s: sum(1 for r in rows if r["status"] == s) for s in ACTION_STATUSES}
     return {
         "report": "actions",
-        **source.header(),
+        **source.header(lang),
         "today": today.isoformat(),
         "counts": counts,
         "overdue": sum(1 for r in rows if r["overdue"]),

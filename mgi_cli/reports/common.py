@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.catalogue.view import localized
+from mgi_cli.languages import FALLBACK
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
@@ -89,12 +90,13 @@ class ReportSource:
             "status": STATUS[category],
         }
 
-    def header(self) -> dict[str, Any]:
-        """Which assessment a report is about (the country's own report names it)."""
+    def header(self, lang: str = FALLBACK) -> dict[str, Any]:
+        """Which assessment a report is about (the country's own report names it), its
+        title in ``lang``."""
         matrix = self.matrix
         return {
             "country": matrix.country,
-            "title": matrix.title,
+            "title": matrix.title_in(lang),
             "level": matrix.level,
             "locality": matrix.locality,
             "assessment": matrix.assessment,

@@ -29,7 +29,7 @@ def gcm_report(source: ReportSource, lang: str) -> dict[str, Any]:
         )
     return {
         "report": "gcm",
-        **source.header(),
+        **source.header(lang),
         "linked": sum(1 for o in objectives if o["indicators"]),
         "objectives": objectives,
     }

@@ -82,7 +82,7 @@ def score_report(sources: list[ReportSource], rule: ScoringRule, lang: str) -> d
         )
     return {
         "report": "score",
-        **latest.header(),
+        **latest.header(lang),
         "rule": rule.as_json(),
         "assessments": [_assessment(s, score) for s, score in zip(sources, scores, strict=True)],
         "dimensions": dimensions,

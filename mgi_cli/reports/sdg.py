@@ -45,7 +45,7 @@ def sdg_report(source: ReportSource, config: SdgConfig, lang: str) -> dict[str, 
         )
     return {
         "report": "sdg-10-7-2",
-        **source.header(),
+        **source.header(lang),
         "series": config.series,
         "year": source.matrix.assessed_on.year,
         "config": config.as_json(),

@@ -70,7 +70,7 @@ def themes_report(source: ReportSource, thin: ThinCoverage, lang: str) -> dict[s
         )
     return {
         "report": "themes",
-        **source.header(),
+        **source.header(lang),
         "thin_coverage": thin.as_json(),
         "themes": themes,
     }
