@@ -75,6 +75,6 @@ def test_imports_point_down() -> None:
     for path in sorted(PACKAGE.rglob("*.py")):
         unit = _unit(path)
         for target in _imports(path):
-            if target != unit and target != "__version__" and LAYERS[target] >= LAYERS[unit]:
+            if target not in (unit, "__version__") and LAYERS[target] >= LAYERS[unit]:
                 upward.append(f"{path.relative_to(PACKAGE)} imports mgi_cli.{target}")
     assert upward == []
