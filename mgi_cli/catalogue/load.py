@@ -12,6 +12,7 @@ from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.catalogue.versions import newest_first, parse_ref
 from mgi_cli.errors import CatalogueError, UsageError
 from mgi_cli.files.positioned_errors import problems_from_validation
+from mgi_cli.files.read import probe
 from mgi_cli.files.yamlread import load_yaml_file
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
@@ -73,7 +74,8 @@ class CatalogueLibrary:
         """A catalogue named on the command line: a file, or ``<id>@<version>`` of one
         this library has. Raises UsageError when it is neither (docs/catalogue.md)."""
         path = Path(source)
-        if path.is_file():
+        refused = probe(path)
+        if refused is None or refused.kind == "special":  # the reader refuses a device
             return self.add_file(path)
         if parse_ref(str(source)) is not None:
             found = self.get(str(source))
@@ -81,7 +83,7 @@ class CatalogueLibrary:
                 return found
             known = ", ".join(self.known()) or "none"
             raise UsageError(f"no catalogue {str(source)!r} (installed: {known})")
-        if path.exists():
+        if refused.kind == "folder":
             raise UsageError(f"{source} is a folder, not a catalogue file")
         raise UsageError(f"no catalogue file {str(source)!r} (and not an <id>@<version>)")
 

@@ -18,6 +18,7 @@ from pydantic import BaseModel, ValidationError
 
 from mgi_cli.errors import UsageError
 from mgi_cli.files.positioned_errors import problems_from_validation
+from mgi_cli.files.read import Unread, read_regular_file
 from mgi_cli.files.tomlread import load_toml
 from mgi_cli.problems.problem import Problem
 
@@ -76,11 +77,10 @@ class TomlPlaces:
 
 
 def _text(path: Path) -> str:
-    """The file's text again, only to find lines (load_toml read and checked it)."""
-    try:
-        return path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        return ""
+    """The file's text again, only to find lines (load_toml read and checked it), read
+    as safely: it may have been replaced by a pipe since."""
+    raw = read_regular_file(path)
+    return "" if isinstance(raw, Unread) else raw.decode("utf-8", errors="replace")
 
 
 def _key_lines(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
