@@ -12,6 +12,7 @@ import typer
 from mgi_cli.choices import DEFAULT_LANG, Lang, ListingFormat
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
 from mgi_cli.errors import UsageError
+from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
 
 def status(
@@ -21,7 +22,7 @@ def status(
     ] = ListingFormat.TEXT,
     stale_after: Annotated[
         int, typer.Option("--stale-after", min=1, help="Days after which a reference is stale.")
-    ] = 3 * 365,
+    ] = DEFAULT_STALE_AFTER_DAYS,
     lang: Annotated[
         Lang, typer.Option("--lang", help="The language of dimension names.")
     ] = DEFAULT_LANG,

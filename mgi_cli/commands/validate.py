@@ -15,6 +15,7 @@ import typer
 from mgi_cli.choices import ValidateFormat
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
 from mgi_cli.errors import UsageError
+from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
 if TYPE_CHECKING:
     from mgi_cli.repository.root import Repository
@@ -45,7 +46,8 @@ def validate(
         typer.Option(
             "--stale-after",
             min=1,
-            help="Days after which a reference is stale (default: mgi.toml's, else 1095).",
+            help="Days after which a reference is stale (default: mgi.toml's, else "
+            f"{DEFAULT_STALE_AFTER_DAYS}).",
         ),
     ] = None,
     changed_since: Annotated[

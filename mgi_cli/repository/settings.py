@@ -10,6 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 CONFIG_FILE = "mgi.toml"
+#: A reference last accessed this long before the assessment is stale (the
+#: ``stale-reference`` rule): the one default of mgi.toml's ``stale-after-days``, of
+#: ``--stale-after`` and of ``ValidationOptions``. Commands read it as they start, so
+#: this module imports nothing heavy at the top.
 DEFAULT_STALE_AFTER_DAYS = 3 * 365
 
 

@@ -12,6 +12,7 @@ from mgi_cli.matrix.indicators import effective_indicators, find_indicator
 from mgi_cli.matrix.load import LoadedMatrix
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.problems.problem import Problem, Severity
+from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class ValidationOptions:
 
     today: date
     #: A reference last accessed this many days before the assessment is stale.
-    stale_after_days: int = 3 * 365
+    stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
     #: A follow-up should come at least this many years after its baseline.
     follow_up_min_years: int = 3
 
