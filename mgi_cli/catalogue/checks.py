@@ -161,13 +161,6 @@ def _check_indicator_id(
             f"the indicator id {indicator.id!r} is not parts of letters, digits, '_' or '-' "
             "joined by dots (such as D1.01 or ENV.01)",
         )
-    elif indicator.id.startswith("X."):
-        yield (
-            codes.CATALOGUE_ID,
-            where,
-            f"{indicator.id}: ids starting with 'X.' are the matrices' own context-specific "
-            "indicators",
-        )
     prefix = indicator.id.partition(".")[0]
     if cat.dimension(prefix) is not None and prefix != indicator.dimension:
         yield (

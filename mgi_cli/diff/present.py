@@ -18,7 +18,9 @@ if TYPE_CHECKING:
     from mgi_cli.diff.action_progress import ActionProgress
 
 KIND_LABELS = {
-    "added_to_catalogue": "added to catalogue",
+    # A new catalogue indicator has no earlier answer: the follow-up assesses it for
+    # the first time (a module new in the catalogue version, say).
+    "added_to_catalogue": "newly assessed",
     "retired_from_catalogue": "retired from catalogue",
     "context_added": "context-specific indicator added",
     "context_removed": "context-specific indicator removed",
@@ -107,7 +109,7 @@ def _summary_text(diff: Diff, evidence: int) -> list[str]:
     catalogue = k.get("added_to_catalogue", 0) + k.get("retired_from_catalogue", 0)
     if catalogue:
         lines.append(
-            f"{k.get('added_to_catalogue', 0)} added to and "
+            f"{k.get('added_to_catalogue', 0)} newly assessed (new in the catalogue), "
             f"{k.get('retired_from_catalogue', 0)} retired from the catalogue"
         )
     own = k.get("context_added", 0) + k.get("context_removed", 0)

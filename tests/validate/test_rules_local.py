@@ -76,8 +76,8 @@ def test_the_packaged_local_catalogue() -> None:
     for indicator in local.indicators:
         assert set(LANGUAGES) <= set(indicator.question), indicator.id
         assert indicator.findings is not None, indicator.id
-    # The national catalogue is still the default for national matrices.
-    assert packaged.default("national").ref == "mgi-national@1.0"
+    # The newest national catalogue is the default for national matrices.
+    assert packaged.default("national").ref == "mgi-national@1.1"
 
 
 def test_mgi_catalogue_lists_the_local_catalogue(mgi: Mgi) -> None:
