@@ -55,8 +55,6 @@ def _print_error(error: MgiError) -> None:
     for problem in error.problems:
         where = problem.path + (f":{problem.line}:{problem.column}" if problem.line else "")
         sys.stderr.write(f"{where}: {problem.severity} {problem.code} {problem.message}\n")
-        if problem.hint:  # as `mgi validate` shows it: "did you mean", the expected form
-            sys.stderr.write(f"    hint: {problem.hint}\n")
 
 
 app = typer.Typer(

@@ -10,7 +10,7 @@ by reading the file's table headers and ``key =`` lines; a key not found that wa
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -52,8 +52,12 @@ def toml_model(
     except ValidationError as error:
         places = TomlPlaces(str(path), _key_lines(_text(path)))
         problems = problems_from_validation(error, places, model, at, syntax="toml")
-        problems.sort(key=Problem.sort_key)
-        raise UsageError(f"{path} is not a valid {what}", problems=problems) from None
+        # The error printer (cli.py) shows no hints: the "did you mean" joins the message.
+        said = [
+            replace(p, message=f"{p.message}; {p.hint}", hint=None) if p.hint else p
+            for p in sorted(problems, key=Problem.sort_key)
+        ]
+        raise UsageError(f"{path} is not a valid {what}", problems=said) from None
 
 
 @dataclass(frozen=True)

@@ -142,7 +142,7 @@ def test_a_rule_file_overrides_the_defaults(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "message"),
     [
-        ("[credit]\nyse = 1\n", "2: unknown key 'yse' in credit (did you mean 'yes'?)"),
+        ("[credit]\nyse = 1\n", "2: unknown key 'yse' in credit; did you mean 'yes'?"),
         ("[thresholds]\nmeets = 0.3\n", "1: thresholds: they must rise: 0 < partially_meets"),
         ("[credit]\nyes = 2\n", "2: credit.yes is the number 2; it must be at most 1"),
         ('[all_domains]\nrule = "max"\n', "2: all_domains.rule is 'max'; it must be one of"),
@@ -159,11 +159,8 @@ def test_a_broken_rule_file_is_a_usage_error(tmp_path: Path, text: str, message:
 
 
 def _said(error: UsageError) -> str:
-    """The error and its problems as lines "LINE: MESSAGE (HINT)"."""
-    lines = [error.message]
-    for p in error.problems:
-        lines.append(f"{p.line}: {p.message}" + (f" ({p.hint})" if p.hint else ""))
-    return "\n".join(lines)
+    """The error and its problems as lines "LINE: MESSAGE"."""
+    return "\n".join([error.message, *(f"{p.line}: {p.message}" for p in error.problems)])
 
 
 # --- Themes ---
@@ -233,7 +230,7 @@ def test_a_scoring_rule_file(tmp_path: Path) -> None:
     path.write_text('[scoring]\nmodule = ["standard"]\n', encoding="utf-8")
     with pytest.raises(UsageError) as error:
         load_scoring_rule(path)
-    assert "2: unknown key 'module' in scoring (did you mean 'modules'?)" in _said(error.value)
+    assert "2: unknown key 'module' in scoring; did you mean 'modules'?" in _said(error.value)
 
 
 # --- Action plan ---
