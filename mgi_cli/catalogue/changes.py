@@ -126,3 +126,18 @@ def write_changes_text(changes: CatalogueChanges, new: Catalogue, stream: TextIO
     lines.append(f"changed: {len(changes.changed)}")
     lines.extend(f"  {c.id}: {', '.join(c.fields)}" for c in changes.changed)
     stream.write("\n".join(lines) + "\n")
+
+
+def newer_version_note(current: Catalogue, newest: Catalogue) -> str:
+    """One sentence for a draft that answers ``current`` while ``newest`` exists."""
+    changes = compare_catalogues(current, newest)
+    parts = [f"{len(changes.added)} indicator(s) added"]
+    if changes.new_modules:
+        parts[0] += f" (modules {', '.join(changes.new_modules)})"
+    parts.append(f"{len(changes.removed)} removed")
+    parts.append(f"{len(changes.changed)} changed")
+    return (
+        f"{newest.ref} is newer than {current.ref}: {', '.join(parts)}; "
+        f"`mgi catalogue diff {current.ref} {newest.ref}` lists them, and "
+        f"`--catalogue {newest.ref}` starts the follow-up on it"
+    )

@@ -1,8 +1,8 @@
 """Catalogue references (``<id>@<version>``) and the order of versions.
 
 Versions compare part by part, numbers as numbers, so ``1.10`` is newer than ``1.9``
-and ``2.0`` newer than ``1.10``; a part that is not a number sorts before the numbers
-at its place (``1.1-rc1`` before ``1.1.0``), which is all a catalogue needs.
+and ``2.0`` newer than ``1.10``; a part that is not a number marks a pre-release, older
+than the version without it (``1.1-rc1`` before ``1.1``), which is all a catalogue needs.
 """
 
 from __future__ import annotations
@@ -21,9 +21,10 @@ def parse_ref(text: str) -> tuple[str, str] | None:
 
 def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     """A sort key that orders versions as people read them."""
-    return tuple(
-        (1, int(part)) if part.isdigit() else (0, part) for part in re.split(r"[._-]", version)
-    )
+    parts = [(2, int(p)) if p.isdigit() else (0, p) for p in re.split(r"[._-]", version)]
+    # The end of a version sorts between a pre-release tag and a further number:
+    # 1.1-rc1 < 1.1 < 1.1.1.
+    return (*parts, (1, ""))
 
 
 def newest_first(refs: list[str]) -> list[str]:

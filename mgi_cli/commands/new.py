@@ -160,6 +160,13 @@ def _follow_up(
                 "FILE"
             )
     cat = _target(library, last, version, base.level)
+    newest = library.newest(cat.id)
+    if newest is not None and newest.ref != cat.ref and (version, last) == (base.catalogue, None):
+        # The follow-up keeps the baseline's version, so every answer compares exactly;
+        # moving to the newer one is the user's choice, so say what it would bring.
+        from mgi_cli.catalogue.changes import newer_version_note
+
+        sys.stderr.write(f"mgi: {newer_version_note(cat, newest)}\n")
     result = follow_up(
         base,
         (baseline, output),

@@ -78,9 +78,11 @@ def validate(
         today=date.today(),
         stale_after_days=stale_after or (config or RepositoryConfig()).stale_after_days,
     )
+    from mgi_cli.catalogue.versions import parse_ref
+
     extra_catalogues = [*(config.catalogue_files if config else ()), *(catalogue or [])]
     for path in extra_catalogues:
-        if not path.is_file():
+        if not path.is_file() and parse_ref(str(path)) is None:  # ID@VERSION: the library checks
             raise UsageError(f"{path}: catalogue file not found (mgi.toml catalogue-files)")
     progress = _Progress(show_progress(fmt, sys.stdout, sys.stderr, os.environ))
     try:
