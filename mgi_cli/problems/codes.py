@@ -105,6 +105,7 @@ NO_NATIONAL_COMPARISON: Final = "no-national-comparison"
 # Authoring
 DUPLICATE_INDICATOR: Final = "duplicate-indicator"
 FMT_REFUSED: Final = "fmt-refused"
+IMPORT_PROTECTION: Final = "import-protection"
 
 #: What each code means; docs/codes.md is made from it.
 CODES: dict[str, str] = {
@@ -140,7 +141,7 @@ CODES: dict[str, str] = {
     "its scale (all but not-applicable ones), name one not on it, or use a placeholder other "
     "than {country} and {locality}.",
     CATALOGUE_ID: "(catalogue files) A dimension or indicator id does not follow the id "
-    "pattern, or an indicator id starts with another dimension's id.",
+    "pattern, uses the context-specific `X.` prefix, or starts with another dimension's id.",
     # Answers
     UNKNOWN_INDICATOR: "An answer for an indicator the catalogue does not have (nearest id "
     "suggested).",
@@ -216,6 +217,11 @@ CODES: dict[str, str] = {
     "the comparison: no readable national matrix, or (public output) one not validated.",
     # Authoring
     DUPLICATE_INDICATOR: "A spreadsheet has two rows for one indicator (`mgi import`).",
+    IMPORT_PROTECTION: "`mgi import` refuses a sheet that could lower protection without "
+    "saying so (a formula or an unclear value in `restricted`, `confidentiality` or "
+    "`status`, a restricted column renamed or given twice), or warns that it keeps a "
+    "replaced matrix's restrictions or makes an answer, the confidentiality or the status "
+    "more public.",
     FMT_REFUSED: "`mgi fmt` would have changed the data or lost a comment; the file is left "
     "as it is (a bug in mgi fmt: please report it).",
 }

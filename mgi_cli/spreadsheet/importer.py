@@ -3,11 +3,20 @@
 Problems name the cell (``Matrix!E14``) in their message: those found reading the
 sheet, and those `mgi validate` finds in the matrix it would write, traced back from
 their place in the YAML to the cell the value came from.
+
+An import never lowers protection silently (docs/format.md, "Importing a
+spreadsheet"): a ``restricted`` cell, or the ``confidentiality`` or ``status`` of the
+metadata, holding a formula, a ``restricted`` column named in another way or given
+twice, or a ``restricted`` value that is not a plain true or false, is refused with
+its cell named. Replacing a matrix (``--force``), a blank ``restricted`` cell or a
+missing ``restricted`` column keeps the restrictions of the file replaced, and every
+answer, confidentiality or status that moves toward public is named in a warning.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,7 +33,7 @@ from mgi_cli.spreadsheet.cells import (
     header_key,
     parse_bool,
 )
-from mgi_cli.spreadsheet.reader import Cell, SheetData, cell_text, read_sheet
+from mgi_cli.spreadsheet.reader import Cell, Row, SheetData, cell_text, read_sheet
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
@@ -49,12 +58,34 @@ class Imported:
         return self.text is not None
 
 
+#: The order of ``status`` values, from least to most public.
+STATUS_ORDER = ("draft", "in_review", "validated", "published")
+#: Cells whose formula is refused: what they compute is not what anyone typed.
+PLAIN_KEYS = frozenset({"confidentiality", "status"})
+PLAIN_COLUMNS = frozenset({"restricted", "reviewed"})
+_CONSTANT = re.compile(r"\s*(TRUE|FALSE)\(\)\s*", re.IGNORECASE)
+
+
+@dataclass
+class Protection:
+    """What the matrix an import replaces protects: its restricted answers, its
+    confidentiality and status (None: no matrix is replaced)."""
+
+    path: str
+    restricted: set[str] = field(default_factory=set)
+    confidentiality: str = "restricted"
+    status: str = "draft"
+
+
 @dataclass
 class _Draft:
     sheet: SheetData
     head: dict[str, Any] = field(default_factory=dict)
     answers: dict[str, dict[str, Any]] = field(default_factory=dict)
     cells: dict[Where, str] = field(default_factory=dict)
+    kept: Protection | None = None
+    #: The restricted column is there and read (else the replaced file's restrictions hold).
+    restricted_column: bool = False
 
     def report(self, cell: str, code: str, message: str, **extra: Any) -> None:
         self.sheet.problems.append(Problem(self.sheet.path, code, f"{cell}: {message}", **extra))
@@ -68,12 +99,16 @@ def import_sheet(
     lang: str = "en",
 ) -> Imported:
     sheet = read_sheet(path)
-    draft = _Draft(sheet)
-    if sheet.problems:  # unreadable, or a sheet missing
+    if sheet.problems:  # unreadable, a sheet missing, or cells that cannot be read
         return Imported(problems=sheet.problems)
+    kept = replaced_protection(output)
+    if isinstance(kept, Problem):
+        return Imported(problems=[kept])
+    draft = _Draft(sheet, kept=kept)
     _read_metadata(draft)
     if not _read_rows(draft):
         return Imported(problems=sheet.problems)
+    _keep_protection(draft)
     # Bad cells were left out: check the rest too, so every problem shows at once.
     return _validated(draft, output, library, options, lang)
 
@@ -91,6 +126,13 @@ def _read_metadata(draft: _Draft) -> None:
             continue
         text = cell_text(cell.value)
         draft.cells[(key,)] = cell.name
+        if key in PLAIN_KEYS and cell.formula is not None:
+            draft.report(
+                cell.name,
+                codes.IMPORT_PROTECTION,
+                f"{key} holds a formula; type its value ({text or 'blank'}) instead",
+            )
+            continue
         if text is None or (key not in VERBATIM_KEYS and not text.strip()):
             continue
         if key == "modules":
@@ -125,15 +167,43 @@ def _structured(key: str, value: Any) -> Any:
 
 def _read_rows(draft: _Draft) -> bool:
     """Read the answers; False when there is no header row to read them by."""
-    rows = [r for r in draft.sheet.rows if any(cell_text(c.value) is not None for c in r)]
+    rows = [r for r in draft.sheet.rows if any(cell_text(c.value) for c in r.cells.values())]
     if not rows:
         draft.report("Matrix", codes.MISSING_KEY, "no header row (id, answer, justification, ...)")
         return False
+    columns = _columns(draft, rows[0])
+    if "id" not in columns:
+        draft.report(rows[0].name(0), codes.MISSING_KEY, "the header row has no 'id' column")
+        return False
+    seen: dict[str, str] = {}
+    wanted = {n: i for n, i in columns.items() if n not in READ_ONLY}
+    for row in rows[1:]:
+        _read_row(draft, row, wanted, seen)
+    return True
+
+
+def _columns(draft: _Draft, header: Row) -> dict[str, int]:
+    """The column of each name the header row gives; a restricted column given twice,
+    or under another name, is refused, since its values would not be read."""
     columns: dict[str, int] = {}
-    for index, cell in enumerate(rows[0]):
+    for index, cell in sorted(header.cells.items()):
         name = header_key(cell.value)
-        if name in COLUMNS and name not in columns:
+        if name == "restricted" and name in columns:
+            draft.report(
+                cell.name,
+                codes.IMPORT_PROTECTION,
+                f"a second 'restricted' column (the first is {header.name(columns[name])}); "
+                "keep one",
+            )
+        elif name in COLUMNS and name not in columns:
             columns[name] = index
+        elif _protective(name):
+            draft.report(
+                cell.name,
+                codes.IMPORT_PROTECTION,
+                f"the column {cell.value!r} is not read: name it 'restricted' "
+                "(true or false), or its restrictions would be lost",
+            )
         elif name:
             draft.report(
                 cell.name,
@@ -141,23 +211,29 @@ def _read_rows(draft: _Draft) -> bool:
                 f"the column {cell.value!r} is not read",
                 severity=Severity.WARNING,
             )
-    if "id" not in columns:
-        draft.report(rows[0][0].name, codes.MISSING_KEY, "the header row has no 'id' column")
-        return False
-    seen: dict[str, str] = {}
-    for row in rows[1:]:
-        wanted = {n: i for n, i in columns.items() if n not in READ_ONLY}
-        values = {n: row[i] for n, i in wanted.items() if i < len(row)}
-        _read_row(draft, values, seen, row[0].name)
-    return True
+    if "restricted" in columns:
+        draft.restricted_column = True
+        if columns["restricted"] in draft.sheet.hidden_columns:
+            draft.report(
+                header.name(columns["restricted"]),
+                codes.IMPORT_PROTECTION,
+                "the 'restricted' column is hidden; its values are read as they are",
+                severity=Severity.WARNING,
+            )
+    return columns
 
 
-def _read_row(draft: _Draft, row: dict[str, Cell], seen: dict[str, str], first: str) -> None:
-    id_cell = row.get("id")
+def _protective(name: str) -> bool:
+    """A header that looks meant as the restricted column (Restricted?, confidential)."""
+    return "restrict" in name or "confiden" in name
+
+
+def _read_row(draft: _Draft, row: Row, columns: dict[str, int], seen: dict[str, str]) -> None:
+    id_cell = row.cells.get(columns["id"])
     indicator = (cell_text(id_cell.value) or "").strip() if id_cell else ""
     if not indicator:
-        if any(cell_text(c.value) is not None for c in row.values()):
-            draft.report(first, codes.MISSING_KEY, "a row with data but no indicator id")
+        if any(cell_text(row.cells[i].value) for i in columns.values() if i in row.cells):
+            draft.report(row.name(0), codes.MISSING_KEY, "a row with data but no indicator id")
         return
     assert id_cell is not None
     if indicator in seen:
@@ -172,14 +248,128 @@ def _read_row(draft: _Draft, row: dict[str, Cell], seen: dict[str, str], first: 
     where: Where = ("answers", indicator)
     draft.cells[where] = id_cell.name
     entry: dict[str, Any] = {}
-    for name, cell in row.items():
-        draft.cells[(*where, name)] = cell.name
-        text = cell_text(cell.value)
-        if name != "id" and text:
+    for name, index in columns.items():
+        draft.cells[(*where, name)] = row.name(index)
+        cell = row.cells.get(index)
+        text = cell_text(cell.value) if cell else None
+        if name in PLAIN_COLUMNS and cell and cell.formula is not None:
+            # LibreOffice saves a typed TRUE or FALSE as the formula TRUE() or FALSE():
+            # a constant, read as typed (not as the value saved with it).
+            flag = (
+                parse_bool(f"={cell.formula.strip()}")
+                if _CONSTANT.fullmatch(cell.formula)
+                else None
+            )
+            if flag is not None:
+                entry[name] = flag
+                continue
+            draft.report(
+                cell.name,
+                codes.IMPORT_PROTECTION,
+                f"{name} holds a formula; type true or false instead",
+                indicator=indicator,
+            )
+        elif cell and name != "id" and text:
             value = _value(draft, name, cell, text, indicator)
             if value is not None:
                 entry[name] = value
     draft.answers[indicator] = entry
+
+
+def replaced_protection(output: Path) -> Protection | Problem | None:
+    """What the matrix at ``output`` protects (None: there is none to replace), or why it
+    cannot be known, which refuses the import: its restrictions could not be kept."""
+    from mgi_cli.files.read import probe
+    from mgi_cli.files.yamlread import load_yaml_file
+
+    unread = probe(output)
+    if unread is not None and unread.kind in ("missing", "special", "folder"):
+        return None  # nothing replaced (a device is written through, a folder refused)
+    shown = str(output)
+    refused = "; its restrictions could not be kept: remove it or import to another file"
+    if unread is not None:
+        return Problem(shown, codes.IMPORT_PROTECTION, unread.problem(shown).message + refused)
+    parsed = load_yaml_file(output, shown)
+    data = parsed.data
+    if data is None and any(p.code == codes.FILE_EMPTY for p in parsed.problems):
+        return None
+    if not isinstance(data, dict):
+        return Problem(
+            shown,
+            codes.IMPORT_PROTECTION,
+            "the file to replace is not a matrix mgi reads" + refused,
+        )
+    answers = data.get("answers")
+    restricted = {
+        str(indicator)
+        for indicator, answer in (answers.items() if isinstance(answers, dict) else ())
+        if isinstance(answer, dict) and answer.get("restricted") not in (None, False)
+    }
+    status = data.get("status")
+    return Protection(
+        shown,
+        restricted,
+        "public" if data.get("confidentiality") == "public" else "restricted",
+        status if status in STATUS_ORDER else "draft",
+    )
+
+
+def _keep_protection(draft: _Draft) -> None:
+    """Keep what the replaced matrix restricts where the sheet does not say it plainly,
+    and name in a warning what the sheet makes more public."""
+    kept = draft.kept
+    warn = Severity.WARNING
+    if not draft.restricted_column:
+        keep = sorted(kept.restricted & draft.answers.keys()) if kept else []
+        for indicator in keep:
+            draft.answers[indicator]["restricted"] = True
+        said = (
+            f"the {len(keep)} answer(s) restricted in {kept.path} stay restricted"
+            if kept
+            else "no answer is marked restricted"
+        )
+        draft.report(
+            "Matrix", codes.IMPORT_PROTECTION, f"no 'restricted' column: {said}", severity=warn
+        )
+    elif kept:
+        for indicator in sorted(kept.restricted & draft.answers.keys()):
+            entry = draft.answers[indicator]
+            cell = draft.cells[("answers", indicator, "restricted")]
+            if "restricted" not in entry:
+                entry["restricted"] = True
+                draft.report(
+                    cell,
+                    codes.IMPORT_PROTECTION,
+                    f"blank: {indicator} stays restricted, as in {kept.path}",
+                    severity=warn,
+                    indicator=indicator,
+                )
+            elif entry["restricted"] is False:
+                draft.report(
+                    cell,
+                    codes.IMPORT_PROTECTION,
+                    f"{indicator} becomes public (restricted in {kept.path})",
+                    severity=warn,
+                    indicator=indicator,
+                )
+    if kept is None:
+        return
+    confidentiality = draft.head.get("confidentiality")
+    if kept.confidentiality == "restricted" and confidentiality == "public":
+        draft.report(
+            draft.cells[("confidentiality",)],
+            codes.IMPORT_PROTECTION,
+            f"the confidentiality becomes public (restricted in {kept.path})",
+            severity=warn,
+        )
+    status = draft.head.get("status")
+    if status in STATUS_ORDER and STATUS_ORDER.index(status) > STATUS_ORDER.index(kept.status):
+        draft.report(
+            draft.cells[("status",)],
+            codes.IMPORT_PROTECTION,
+            f"the status moves from {kept.status} (in {kept.path}) to {status}",
+            severity=warn,
+        )
 
 
 def _value(draft: _Draft, name: str, cell: Cell, text: str, indicator: str) -> Any:

@@ -6,7 +6,9 @@ test process's address space is capped at 3 GiB). Inputs are the examples
 (and two small matrices of the test catalogue) edited at random: keys deleted,
 renamed or added, values of the wrong type, huge strings, odd Unicode, control
 characters, deep nesting, shared nodes (aliases), bytes inserted or cut; and
-random YAML.
+random YAML. Workbooks for `mgi import`: exported ones with cells edited, with their
+zip parts broken (tests/spreadsheet/test_reader.py), and with their protection
+changed (tests/spreadsheet/test_protection.py).
 
 CI runs a few examples per test. The long run, a few minutes, uses the ``fuzz``
 profile registered in conftest.py::
@@ -40,6 +42,9 @@ from ruamel.yaml import YAML
 from typer.testing import CliRunner, Result
 
 from mgi_cli.cli import app
+from tests.spreadsheet.test_protection import check_edits, protection_edits
+from tests.spreadsheet.test_reader import broken_workbooks
+from tests.spreadsheet.test_reader import check_import as check_workbook
 
 ROOT = Path(__file__).resolve().parents[2]
 TESTS = ROOT / "tests"
@@ -632,6 +637,25 @@ def test_mutated_spreadsheets(data: st.DataObject) -> None:
             "--force",
         ]
         check_answer(run(command), command, frozenset({0, 1}))
+
+
+@budget(10)
+@given(raw=broken_workbooks())
+def test_broken_workbooks(raw: bytes) -> None:
+    """`mgi import` of an exported workbook with its parts broken (shared strings, cell
+    types and references, cut XML, entities, numbers, dates, far rows, huge dimensions):
+    a problem naming the cell or the workbook, never a traceback."""
+    with tempfile.TemporaryDirectory(prefix="mgi-fuzz-") as folder:
+        check_workbook(raw, Path(folder))
+
+
+@budget(10)
+@given(edits=protection_edits(), replace=st.booleans())
+def test_imports_never_lower_protection(edits: list[Any], replace: bool) -> None:
+    """`mgi import` of a workbook whose restricted column, restricted cells, confidentiality
+    or status were changed at random: nothing becomes more public without a plain value
+    and a warning naming it; formulas and unclear values are refused with their cell."""
+    check_edits(edits, replace)
 
 
 # --- Inputs that once failed, kept as files ---------------------------------------------
