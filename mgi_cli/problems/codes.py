@@ -141,7 +141,7 @@ CODES: dict[str, str] = {
     "its scale (all but not-applicable ones), name one not on it, or use a placeholder other "
     "than {country} and {locality}.",
     CATALOGUE_ID: "(catalogue files) A dimension or indicator id does not follow the id "
-    "pattern, uses the context-specific `X.` prefix, or starts with another dimension's id.",
+    "pattern, or an indicator id starts with another dimension's id.",
     # Answers
     UNKNOWN_INDICATOR: "An answer for an indicator the catalogue does not have (nearest id "
     "suggested).",
