@@ -3,15 +3,37 @@
 from __future__ import annotations
 
 import sys
+from typing import Annotated
 
 import typer
 
+from mgi_cli.choices import DEFAULT_LANG, Lang
 
-def schema() -> None:
+
+def schema(
+    catalogue: Annotated[
+        str | None,
+        typer.Option(
+            "--catalogue",
+            metavar="FILE|ID@VERSION",
+            help="Narrow the schema to this catalogue: its indicator ids, their answers "
+            "and modules (a file, or a packaged version such as mgi-national@1.1).",
+        ),
+    ] = None,
+    lang: Annotated[
+        Lang, typer.Option("--lang", help="The language of the questions (with --catalogue).")
+    ] = DEFAULT_LANG,
+) -> None:
     """Print the JSON Schema of the matrix format (for editors and other tools)."""
-    from mgi_cli.matrix.schema import matrix_schema_text
+    if catalogue is None:
+        from mgi_cli.matrix.schema import matrix_schema_text
 
-    sys.stdout.write(matrix_schema_text())
+        sys.stdout.write(matrix_schema_text())
+        return
+    from mgi_cli.commands.common import catalogue_library
+    from mgi_cli.matrix.catalogue_schema import matrix_schema_for_text
+
+    sys.stdout.write(matrix_schema_for_text(catalogue_library().add(catalogue), lang))
 
 
 def register(app: typer.Typer) -> None:
