@@ -438,3 +438,15 @@ def test_a_follow_up_draft_names_the_newer_version(
     assert upgraded.exit_code == 0, upgraded.output
     assert "is newer than" not in upgraded.stderr
     assert "catalogue: mgi-national@1.1\n" in draft.read_text(encoding="utf-8")
+
+
+def test_packaged_versions_declare_every_removal() -> None:
+    """What a version drops from one it continues is listed under retired: or replaced."""
+    library = catalogue_library()
+    for ref in library.known():
+        catalogue = library.get(ref)
+        assert catalogue is not None
+        for earlier_ref in catalogue.lineage:
+            earlier = library.get(earlier_ref)
+            assert earlier is not None, (ref, earlier_ref)
+            assert compare_catalogues(earlier, catalogue).undeclared == (), ref
