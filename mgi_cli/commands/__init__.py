@@ -19,6 +19,7 @@ from mgi_cli.commands import (
     render,
     report,
     schema,
+    site,
     status,
     validate,
 )
@@ -36,4 +37,5 @@ COMMAND_MODULES: list[ModuleType] = [
     status,
     export,
     import_,
+    site,
 ]

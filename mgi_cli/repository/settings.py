@@ -18,6 +18,23 @@ DEFAULT_STALE_AFTER_DAYS = 3 * 365
 
 
 @dataclass(frozen=True)
+class SiteConfig:
+    """mgi.toml's ``[site]``: what ``mgi site build`` publishes and how (docs/site.md)."""
+
+    title: str = "Migration Governance Indicators"
+    #: The address the site is served from; hreflang links are absolute when it is set.
+    base_url: str | None = None
+    #: The languages of the site; empty: every language mgi writes.
+    languages: tuple[str, ...] = ()
+    #: Publish the aggregated views (``mgi render summary --audience public``).
+    aggregates: bool = True
+    #: The aggregated views suppress every figure drawn from fewer countries than this.
+    min_group: int = 5
+    #: Count matrices whose confidentiality is restricted in the aggregated views.
+    include_restricted: bool = False
+
+
+@dataclass(frozen=True)
 class RepositoryConfig:
     """What ``mgi.toml`` says; see templates/init/mgi.toml.j2 for each key's meaning."""
 
@@ -35,6 +52,7 @@ class RepositoryConfig:
     required_modules: tuple[str, ...] = ()
     #: Where profiles are rendered (relative to the root).
     profiles_dir: str = "profiles"
+    site: SiteConfig = SiteConfig()
 
     def pin_for(self, level: str) -> str | None:
         return self.local_catalogue if level == "local" else self.catalogue
@@ -56,4 +74,12 @@ def load_config(path: Path) -> RepositoryConfig:
         stale_after_days=written.stale_after_days,
         required_modules=tuple(written.required_modules),
         profiles_dir=written.profiles.output,
+        site=SiteConfig(
+            title=written.site.title,
+            base_url=written.site.base_url,
+            languages=tuple(written.site.languages),
+            aggregates=written.site.aggregates,
+            min_group=written.site.min_group,
+            include_restricted=written.site.include_restricted,
+        ),
     )

@@ -8,7 +8,7 @@ the alias), a field of ``RepositoryConfig`` and a line in templates/init/mgi.tom
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -40,6 +40,25 @@ class ProfilesTable(_Table):
     )
 
 
+_SITE = _DEFAULT.site
+#: The languages mgi writes (mgi_cli/languages.py), as the site's choices.
+SiteLanguage = Literal["en", "fr", "es", "pt"]
+
+
+class SiteTable(_Table):
+    """``[site]``: what ``mgi site build`` publishes (docs/site.md)."""
+
+    title: Text = Field(default=_SITE.title, description="The site's name.")
+    base_url: Text | None = Field(
+        default=None, alias="base-url", description="The address the site is served from."
+    )
+    languages: list[SiteLanguage] = Field(default=[], description="The site's languages.")
+    aggregates: bool = Field(default=_SITE.aggregates, description="Publish aggregated views.")
+    # 3: below it one or two countries could be told apart (as `mgi render summary`).
+    min_group: int = Field(default=_SITE.min_group, ge=3, alias="min-group")
+    include_restricted: bool = Field(default=_SITE.include_restricted, alias="include-restricted")
+
+
 class MgiToml(_Table):
     """mgi.toml as written; templates/init/mgi.toml.j2 says what each key means."""
 
@@ -51,3 +70,4 @@ class MgiToml(_Table):
     stale_after_days: int = Field(default=_DEFAULT.stale_after_days, ge=1, alias="stale-after-days")
     required_modules: list[Text] = Field(default=[], alias="required-modules")
     profiles: ProfilesTable = Field(default_factory=ProfilesTable)
+    site: SiteTable = Field(default_factory=SiteTable)
