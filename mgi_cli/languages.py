@@ -7,5 +7,5 @@ catalogue under ``mgi_cli/locale/<lang>/LC_MESSAGES/mgi.po`` and its catalogue t
 from __future__ import annotations
 
 #: English first: it is the fallback for every text missing in another language.
-LANGUAGES = ("en", "fr", "es")
+LANGUAGES = ("en", "fr", "es", "pt")
 FALLBACK = "en"
