@@ -156,15 +156,14 @@ def _confined_loader(folder: Path) -> BaseLoader:
     from jinja2.exceptions import SecurityError
     from jinja2.loaders import split_template_path
 
-    from mgi_cli.files.read import is_within
-
     class ConfinedLoader(FileSystemLoader):
         def get_source(
             self, environment: Environment, template: str
         ) -> tuple[str, str, Callable[[], bool]]:
             # Checked before anything is read: the link may name a huge file.
             candidate = folder.joinpath(*split_template_path(template))
-            if os.path.lexists(candidate) and not is_within(candidate, folder):
+            top = os.path.realpath(folder).rstrip(os.sep) + os.sep
+            if os.path.lexists(candidate) and not os.path.realpath(candidate).startswith(top):
                 raise SecurityError(
                     f"the template {template!r} is a link to a file outside {folder}"
                 )
