@@ -35,6 +35,7 @@ LAYERS: dict[str, int] = {
     "progress": 12,
     "site": 12,
     "commands": 13,
+    "tools": 15,
     "cli": 14,
     "__main__": 15,
     "__init__": 0,
