@@ -125,6 +125,10 @@ def build_site(
         if target.is_file():
             target.unlink()
             report.removed.append(name)
+            for folder in target.parents:  # a country with no page left goes whole
+                if folder == out or any(folder.iterdir()):
+                    break
+                folder.rmdir()
     manifest.files = list(writer.names)
     from mgi_cli.files.atomic import write_atomic
 
