@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -310,6 +310,7 @@ def _write_pages(
     pdfs: set[str] = set()
     template_dir = options.template_dir
     catalogue = _main_catalogue(countries, library)
+    summary = _summaries(published, library, options) if site.aggregates else None
     for lang in site.languages:
 
         def page(name: str, template: str, context: dict[str, Any], lang: str = lang) -> None:
@@ -326,14 +327,12 @@ def _write_pages(
         page(f"{lang}/methodology.html", "methodology.html.j2", {"min_group": options.min_group})
         files = [{"path": p, "description": d} for p, d in site.downloads]
         page(f"{lang}/downloads.html", "downloads.html.j2", {"files": files, "pdfs": []})
-        if site.aggregates:
+        document = summary(lang) if summary is not None else None
+        if document is not None:
             name = f"{lang}/summary.html"
-            writer.write(
-                name,
-                pages.wrap_document(
-                    _summary(published, library, options, lang), site, name, lang, template_dir
-                ),
-            )
+            writer.write(name, pages.wrap_document(document, site, name, lang, template_dir))
+        elif summary is not None:
+            page(f"{lang}/summary.html", "summary_empty.html.j2", {})
     writer.write(
         "assets/site.css", render("site/site.css", {}, lang="en", template_dir=template_dir)
     )
@@ -360,19 +359,24 @@ def _main_catalogue(countries: dict[str, list[Assessment]], library: CatalogueLi
     return library.default("national")
 
 
-def _summary(
-    published: list[_Published], library: CatalogueLibrary, options: SiteOptions, lang: str
-) -> str:
-    """``mgi render summary --audience public`` of the published matrices, as HTML."""
+def _summaries(
+    published: list[_Published], library: CatalogueLibrary, options: SiteOptions
+) -> Callable[[str], str | None]:
+    """``mgi render summary --audience public`` of the published matrices, as HTML in a
+    language; the matrices are collected once for every language."""
     from mgi_cli.reports.layout import render_report
     from mgi_cli.reports.summary import SummaryOptions, collect_matrices
     from mgi_cli.reports.summary_tables import summary_report
 
-    summary_options = SummaryOptions("public", options.min_group, options.include_restricted, None)
-    collection = collect_matrices(
-        [p.path for p in published], library, summary_options, options.today
-    )
-    return render_report(summary_report(collection, summary_options, lang), "html", lang)
+    chosen = SummaryOptions("public", options.min_group, options.include_restricted, None)
+    collection = collect_matrices([p.path for p in published], library, chosen, options.today)
+
+    def summary(lang: str) -> str | None:
+        if collection.catalogue is None:  # nothing counted: the site says so instead
+            return None
+        return render_report(summary_report(collection, chosen, lang), "html", lang)
+
+    return summary
 
 
 def _write_data(writer: _Writer, site: Site, published: list[_Published]) -> None:

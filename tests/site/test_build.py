@@ -125,8 +125,8 @@ def test_a_profile_page_is_the_public_profile_with_the_site_navigation(
             in page
         )
     assert (
-        '<a href="../../fr/XAM/2022-follow_up.html" hreflang="fr" lang="fr" aria-current="page">Français</a>'
-        in page
+        '<a href="../../fr/XAM/2022-follow_up.html" hreflang="fr" lang="fr" '
+        'aria-current="page">Français</a>' in page
     )
     assert 'id="developments"' in page  # what changed since the baseline
     country = (out / "en" / "XAM" / "index.html").read_text(encoding="utf-8")
@@ -156,7 +156,7 @@ class _Links(HTMLParser):
         for attribute in ("src", "srcset", "data", "poster"):
             if values.get(attribute):
                 self.loads.append(str(values[attribute]))
-        for key, value in attrs:
+        for key, _value in attrs:
             if key.startswith("on"):
                 self.scripts += 1
 
