@@ -43,10 +43,11 @@ def init(
         ),
     ] = None,
 ) -> None:
-    """Create a matrices repository: layout, mgi.toml, CI workflow, pre-commit, README.
+    """Create a matrices repository: layout, mgi.toml, CI workflows, pre-commit, README.
 
     Writes matrices/<COUNTRY>/<year>-baseline.yaml (a blank draft), mgi.toml,
-    .github/workflows/mgi.yml, .pre-commit-config.yaml, .gitignore and README.md.
+    .github/workflows/mgi.yml (validation), .github/workflows/pages.yml (the public
+    site on GitHub Pages), .pre-commit-config.yaml, .gitignore and README.md.
     Never overwrites a file: if any exists, nothing is written (exit 1).
     """
     from mgi_cli.commands.common import catalogue_library

@@ -22,6 +22,7 @@ from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 FILES = {
     "mgi.toml": "init/mgi.toml.j2",
     ".github/workflows/mgi.yml": "init/workflow.yml.j2",
+    ".github/workflows/pages.yml": "init/pages.yml.j2",
     ".pre-commit-config.yaml": "init/pre-commit-config.yaml.j2",
     ".gitignore": "init/gitignore.j2",
     "README.md": "init/README.md.j2",

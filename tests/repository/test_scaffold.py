@@ -27,6 +27,7 @@ SCAFFOLD = sorted(
         EXAMPLE,
         "mgi.toml",
         ".github/workflows/mgi.yml",
+        ".github/workflows/pages.yml",
         ".pre-commit-config.yaml",
         ".gitignore",
         "README.md",
