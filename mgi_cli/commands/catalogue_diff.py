@@ -50,7 +50,7 @@ class CatalogueCommand(TyperCommand):
         """``diff``, for the help and the command-line reference as a group's would be."""
         return {"diff": typer.main.get_command(_diff_app)}
 
-    def list_commands(self, ctx: Any) -> list[str]:
+    def list_commands(self, _ctx: Any) -> list[str]:
         return ["diff"]
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
