@@ -39,6 +39,20 @@ class _Group(TyperGroup):
             where = f"{error.filename}: " if error.filename else ""
             sys.stderr.write(f"mgi: {where}{error.strerror or error}\n")
             raise typer.Exit(1) from None
+        except (MemoryError, RecursionError) as error:
+            if _state["debug"]:
+                raise
+            # Every reader has a ceiling (docs/format.md, "Guarantees"); an input that
+            # still exhausts memory or Python's stack within them, or a memory limit set
+            # low (ulimit -v), is refused in words, not as a bug. Writes are atomic: a file
+            # being written when it happened is as it was.
+            what = "memory" if isinstance(error, MemoryError) else "stack depth (nesting)"
+            sys.stderr.write(
+                f"mgi: the input needs more {what} than this process has; the command "
+                "stopped (a file it was writing is left as it was). Make the input "
+                "smaller, or raise the memory limit\n"
+            )
+            raise typer.Exit(1) from None
         except Exception as error:
             if _state["debug"]:
                 raise

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from mgi_cli.errors import MgiError, UsageError
-from mgi_cli.files.git import run_git
+from mgi_cli.files.git import read_blob, run_git
 from mgi_cli.files.read import MAX_BYTES, decode, probe
 from mgi_cli.files.yamlread import parse_yaml
 from mgi_cli.matrix.linked import linked_path
@@ -83,4 +83,4 @@ def git_show(path: Path, rev: str) -> bytes:
         inside = target.relative_to(top).as_posix()
     except ValueError:
         raise UsageError(f"{path} is not inside the git repository {top}") from None
-    return run_git(top, "show", f"{rev}:{inside}", what=f"{path}@{rev}")
+    return read_blob(top, rev, inside, limit=MAX_BYTES, what=f"{path}@{rev}")

@@ -23,6 +23,12 @@ YamlPath = tuple[Any, ...]
 Mark = tuple[int, int]
 
 MAX_DEPTH = 200
+#: Positions are kept for nodes this deep at most: a problem deeper is placed at its
+#: nearest kept ancestor. Each kept position is keyed by the node's whole path, so
+#: keeping all of them at 200 levels would cost memory in the square of the depth.
+#: The matrix format's deepest node (a label of a scale choice of a context-specific
+#: indicator) is 6 deep.
+MAX_MARK_DEPTH = 16
 #: Nodes that aliases may add on top of the ones written out ("billion laughs").
 MAX_ALIAS_EXPANSION = 100_000
 
@@ -110,6 +116,8 @@ def parse_yaml(text: str, display: str) -> ParsedYaml:
         builder.run(text)
     except _Stop:
         result.data = None
+    except (MemoryError, RecursionError):
+        raise  # not a problem in the file: cli.py says it plainly
     except Exception as error:  # any parser error is a problem in the file
         result.data = None
         result.problems.append(_syntax_problem(error, text, display))
@@ -357,18 +365,25 @@ class _Builder:
             return ()
         frame = self.stack[-1]
         container = frame.container
+        # Below MAX_MARK_DEPTH nothing is recorded, and a node's path is its deepest
+        # kept ancestor's (one tuple shared by the whole subtree).
+        deep = len(frame.path) >= MAX_MARK_DEPTH
         if isinstance(container, list):
-            path = (*frame.path, len(container))
             container.append(value)
+            if deep:
+                return frame.path
+            path = (*frame.path, len(container) - 1)
             self.result.marks[path] = mark
             return path
         if frame.key is _NO_KEY:
             self.take_key(frame, value, event, mark)
-            return (*frame.path, frame.key)
+            return frame.path if deep else (*frame.path, frame.key)
         key = frame.key
         frame.key = _NO_KEY
-        path = (*frame.path, key)
         container[key] = value
+        if deep:
+            return frame.path
+        path = (*frame.path, key)
         self.result.marks[path] = mark
         self.result.key_marks[path] = frame.key_mark
         return path

@@ -47,6 +47,8 @@ def strictness_problems(text: str) -> list[tuple[int, int, str]]:
         return []
     try:
         return _walk_tokens(text)
+    except (MemoryError, RecursionError):
+        raise  # cli.py says these plainly
     except Exception:
         return []
 

@@ -47,6 +47,8 @@ def format_text(text: str, display: str) -> Formatted:
         return result
     try:
         formatted = canonical_text(text.replace("\r\n", "\n"))
+    except (MemoryError, RecursionError):
+        raise  # cli.py says these plainly
     except Exception as error:  # ruamel.yaml refusing what mgi's reader accepts
         result.problems = [_refusal(display, f"ruamel.yaml cannot read the file: {error}")]
         return result

@@ -65,7 +65,28 @@ def find_indicator(matrix: Matrix, catalogue: Catalogue, indicator_id: str) -> I
     indicator = catalogue.indicator(indicator_id)
     if indicator is not None:
         return indicator
-    return next((i for i in context_indicators(matrix, catalogue) if i.id == indicator_id), None)
+    return _context_index(matrix, catalogue).get(indicator_id)
+
+
+#: The context-specific indicators of the last matrix looked in, by id. Rules, diffs,
+#: exports and profiles look up one indicator per answer: building the list at each
+#: look-up made them quadratic in the number of context-specific indicators (4,000 took
+#: minutes). The entry holds the matrix, catalogue and list it was made from, so it
+#: is used only for those very objects (no id reused after garbage collection), and
+#: the list's length, so a list grown in place is indexed again.
+_INDEX: list[tuple[Matrix, Catalogue, list[ContextIndicator], int, dict[str, Indicator]]] = []
+
+
+def _context_index(matrix: Matrix, catalogue: Catalogue) -> dict[str, Indicator]:
+    defined = matrix.context_indicators
+    if _INDEX:
+        last_matrix, last_catalogue, last_list, length, index = _INDEX[0]
+        same = last_matrix is matrix and last_catalogue is catalogue and last_list is defined
+        if same and length == len(defined):
+            return index
+    index = {i.id: i for i in context_indicators(matrix, catalogue)}
+    _INDEX[:] = [(matrix, catalogue, defined, len(defined), index)]
+    return index
 
 
 def effective_indicators(matrix: Matrix, catalogue: Catalogue) -> list[Indicator]:

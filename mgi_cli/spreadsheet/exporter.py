@@ -81,7 +81,8 @@ def matrix_rows(matrix: Matrix, catalogue: Catalogue, lang: str) -> list[Row]:
     from mgi_cli.matrix.indicators import effective_indicators, find_indicator
 
     listed = [i.id for i in effective_indicators(matrix, catalogue)]
-    ids = listed + [k for k in matrix.answers if k not in set(listed)]
+    known = set(listed)
+    ids = listed + [k for k in matrix.answers if k not in known]
     rows = []
     for indicator_id in ids:
         indicator = find_indicator(matrix, catalogue, indicator_id)

@@ -13,6 +13,7 @@ from mgi_cli.matrix.load import LoadedMatrix
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.problems.problem import Problem, Severity
 from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
+from mgi_cli.suggest import Suggestions
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,8 @@ class RuleContext:
     #: The repository's root when validating in one: a baseline or context matrix
     #: leading out of it is not read.
     root: Path | None = None
+    #: "Did you mean" hints, within a budget so they stay linear in the file's size.
+    suggestions: Suggestions = field(default_factory=Suggestions)
 
     @property
     def is_draft(self) -> bool:

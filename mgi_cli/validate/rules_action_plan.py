@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Severity
-from mgi_cli.suggest import did_you_mean
 from mgi_cli.validate.rule_input import RuleContext
 
 #: Items still to be done; a due date before the assessment is odd only for these.
@@ -37,7 +36,7 @@ def check_action_plan(ctx: RuleContext) -> None:
                         codes.ACTION_UNKNOWN_INDICATOR,
                         f"action {item.id!r} links {indicator!r}, which neither the catalogue "
                         f"{ctx.catalogue.ref} nor `context_indicators:` has",
-                        hint=did_you_mean(indicator, known),
+                        hint=ctx.suggestions.did_you_mean(indicator, known),
                         indicator=indicator,
                     )
                     ctx.problems.append(problem)

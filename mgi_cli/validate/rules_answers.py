@@ -6,7 +6,6 @@ from mgi_cli.matrix.indicators import CONTEXT_MODULE, is_context_id
 from mgi_cli.matrix.urls import web_url
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Severity
-from mgi_cli.suggest import nearest
 from mgi_cli.validate.rule_input import RuleContext
 
 
@@ -56,7 +55,7 @@ def check_answers(ctx: RuleContext) -> None:
 
 def _unknown_indicator(ctx: RuleContext, indicator_id: str, ids: list[str]) -> None:
     assert ctx.catalogue is not None
-    match = nearest(indicator_id, ids, cutoff=0.5)
+    match = ctx.suggestions.nearest(indicator_id, ids, cutoff=0.5)
     hint = f"did you mean {match!r}?" if match else None
     message = f"{ctx.catalogue.ref} has no indicator {indicator_id!r}"
     if is_context_id(indicator_id):

@@ -304,7 +304,7 @@ def _not_used_hint(ctx: RuleContext, ident: str) -> str | None:
         return "remove it from `context_indicators:` instead"
     if indicator is not None:
         return "remove it from `not_used:`"
-    return did_you_mean(ident, [i.id for i in ctx.catalogue.indicators])
+    return ctx.suggestions.did_you_mean(ident, [i.id for i in ctx.catalogue.indicators])
 
 
 def _report(
