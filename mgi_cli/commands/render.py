@@ -60,10 +60,25 @@ def profile(
             "with a warning.",
         ),
     ] = False,
+    charts: Annotated[
+        bool,
+        typer.Option(
+            "--charts",
+            help="Government audience only: add a chart of the answers per dimension (in "
+            "neutral colours). Public profiles show no counts: the MGI are not a ranking.",
+        ),
+    ] = False,
 ) -> None:
     """Render the Migration Governance Profile of a matrix as Markdown or HTML."""
+    from mgi_cli.errors import UsageError
     from mgi_cli.problems.problem import Problem
     from mgi_cli.render.run import render_profile_file
+
+    if charts and audience != Audience.GOVERNMENT:
+        raise UsageError(
+            "--charts is for --audience government: public profiles show no counts of "
+            "answers (the MGI are not a ranking)"
+        )
 
     warnings: list[Problem] = []
     text = render_profile_file(
@@ -76,6 +91,7 @@ def profile(
         today=date.today(),
         problems=warnings,
         compare_national=compare_national,
+        charts=charts,
     )
     for problem in warnings:
         sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")

@@ -5,7 +5,7 @@ the catalogue's finding sentence for the follow-up's answer (the question, for a
 context-specific indicator). Changes of the indicators used are listed apart: a
 context-specific indicator added or dropped, a catalogue indicator marked not used
 (with the reason) or used again. In public output every change touching a
-restricted answer, on either side, is left out.
+restricted answer, on either side, or an indicator of a protected sub-area, is left out.
 """
 
 from __future__ import annotations
@@ -48,7 +48,11 @@ def build_developments(
     loc: Localizer,
     tr: Translations,
 ) -> dict[str, Any]:
-    hidden = disclosure.restricted | (restricted_ids(baseline) if baseline else frozenset())
+    hidden = (
+        disclosure.restricted
+        | disclosure.protected
+        | (restricted_ids(baseline) if baseline else frozenset())
+    )
     changes = [
         c
         for c in diff.changes

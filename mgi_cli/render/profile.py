@@ -38,6 +38,7 @@ def render_profile(
     national: National | None = None,
     compare_national: bool = False,
     today: date | None = None,
+    charts: bool = False,
 ) -> str:
     """The profile of ``matrix`` as Markdown or HTML; warnings are added to ``problems``.
 
@@ -45,7 +46,8 @@ def render_profile(
     ``Lang`` (mgi_cli/choices.py) or their values; the command line checked them.
 
     See ``build_profile_context`` for ``source``, ``national``, ``compare_national`` and
-    ``today``.
+    ``today``. ``charts``: the per-dimension charts, for the government audience only
+    (public profiles show no counts).
     """
     context = build_profile_context(
         matrix,
@@ -60,6 +62,7 @@ def render_profile(
         compare_national=compare_national,
         today=today,
     )
+    context["charts"] = charts and context["government"]
     return render(
         f"profile.{fmt}.j2", context, lang=lang, template_dir=template_dir, tidy=fmt == "md"
     )

@@ -14,8 +14,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.catalogue.models import Catalogue, Dimension, Indicator
-from mgi_cli.matrix.confidentiality import Disclosure, disclose
-from mgi_cli.matrix.models import Matrix
+from mgi_cli.matrix.confidentiality import Disclosure, disclose, sub_area_key
+from mgi_cli.matrix.models import Matrix, Profile
 from mgi_cli.output.i18n import translations
 from mgi_cli.render.cover import front_matter, intro
 from mgi_cli.render.scope import STANDARD, not_used_items, profile_indicators
@@ -57,11 +57,12 @@ def build_profile_context(
     ``today`` (given by the command, never read from the clock here) dates the action
     plan of the government profile; without it the plan is left out.
     """
-    disclosure = disclose(matrix, audience)
+    disclosure = disclose(matrix, audience, catalogue)
+    profile = matrix.profile or Profile()
     tr = translations(lang)
     indicators = profile_indicators(matrix, catalogue)
     own = frozenset(i.id for i in indicators if is_context_specific(i))
-    loc = Localizer(catalogue, lang, own=own, source=source)
+    loc = Localizer(catalogue, lang, own=own, source=source, language=matrix.language)
     title = national.matrix.title_in(lang) if national is not None else None
     context = front_matter(matrix, catalogue, disclosure, loc, tr, national_title=title)
     loc.place = context["place"]
@@ -72,9 +73,13 @@ def build_profile_context(
         "government": not disclosure.is_public,
         "withheld": disclosure.withheld,
         "intro": intro(matrix, catalogue, loc, indicators, not_used=len(not_used)),
+        "summary": _paragraphs(loc.authored(profile.summary, "profile.summary")),
+        "context": _paragraphs(loc.authored(profile.context, "profile.context")),
         "dimensions": [
-            _dimension_section(d, indicators, disclosure, loc, tr) for d in catalogue.dimensions
+            _dimension_section(d, indicators, disclosure, loc, tr, profile)
+            for d in catalogue.dimensions
         ],
+        "process": _process(matrix, loc, tr),
         "modules": _module_sections(matrix, catalogue, indicators, disclosure, loc, tr),
         "not_used": not_used,
         "comparison": None,
@@ -142,12 +147,70 @@ def _comparison(
     return build_comparison(context["dimensions"], national, context["place"], loc.lang, tr)
 
 
+def _paragraphs(text: str) -> list[str]:
+    """An authored text as paragraphs (blank lines separate them in the YAML)."""
+    return [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+
+
+def _process(matrix: Matrix, loc: Localizer, tr: Translations) -> dict[str, Any]:
+    """The methodology section: how the assessment was made, from ``process:``."""
+    from mgi_cli.output.i18n import format_date
+
+    kinds = {
+        "workshop": tr.gettext("workshop"),
+        "interview": tr.gettext("interviews"),
+        "written": tr.gettext("written contributions"),
+    }
+    process = matrix.process
+    if process is None:
+        return {"focal_point": None, "consultations": [], "validated": None}
+    return {
+        "focal_point": process.focal_point,
+        "consultations": [
+            {
+                "date": format_date(c.date, loc.lang),
+                "kind": kinds.get(c.kind, c.kind),
+                "participants": list(c.participants),
+            }
+            for c in sorted(process.consultations, key=lambda c: c.date)
+        ],
+        "validated": (
+            {"date": format_date(process.validated.date, loc.lang), "by": process.validated.by}
+            if process.validated
+            else None
+        ),
+    }
+
+
+def _sub_area_narratives(
+    dimension: Dimension, disclosure: Disclosure, loc: Localizer, profile: Profile
+) -> list[dict[str, Any]]:
+    """The authored narratives of the dimension's sub-areas, in catalogue order; in
+    public output a protected sub-area is shown here only, by its narrative or, without
+    one, by a neutral sentence (``text`` None)."""
+    items = []
+    for sub_area in dimension.sub_areas:
+        key = sub_area_key(dimension.id, sub_area.id)
+        authored = profile.sub_areas.get(key)
+        if authored is None and key not in disclosure.protected_areas:
+            continue
+        items.append(
+            {
+                "id": key,
+                "name": loc.text(sub_area.name, f"sub-area {sub_area.id!r} name"),
+                "paragraphs": _paragraphs(loc.authored(authored, f"profile.sub_areas.{key}")),
+            }
+        )
+    return items
+
+
 def _dimension_section(
     dimension: Dimension,
     indicators: list[Indicator],
     disclosure: Disclosure,
     loc: Localizer,
     tr: Translations,
+    profile: Profile,
 ) -> dict[str, Any]:
     sub_areas = {s.id: loc.text(s.name, f"sub-area {s.id!r} name") for s in dimension.sub_areas}
     order = list(sub_areas)
@@ -180,6 +243,10 @@ def _dimension_section(
     )
     section["number"] = dimension.number
     section["short_name"] = short
+    section["narrative"] = _paragraphs(
+        loc.authored(profile.dimensions.get(dimension.id), f"profile.dimensions.{dimension.id}")
+    )
+    section["sub_areas"] = _sub_area_narratives(dimension, disclosure, loc, profile)
     return section
 
 
@@ -233,7 +300,7 @@ def _themes(
         for indicator in indicators:
             if theme.id not in indicator.tags:
                 continue
-            if disclosure.is_public and indicator.id in disclosure.restricted:
+            if disclosure.is_public and indicator.id in disclosure.protected:
                 continue
             category = loc.category(indicator, disclosure.answers.get(indicator.id))
             if category in tally:

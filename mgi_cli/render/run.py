@@ -29,6 +29,7 @@ def render_profile_file(
     today: date,
     problems: list[Problem] | None = None,
     compare_national: bool = False,
+    charts: bool = False,
 ) -> str:
     """The profile of the matrix at ``path``; warnings are added to ``problems``.
 
@@ -71,6 +72,7 @@ def render_profile_file(
         national=national,
         compare_national=compare_national,
         today=today,
+        charts=charts,
     )
 
 

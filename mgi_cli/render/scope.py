@@ -6,8 +6,8 @@ indicators, in their dimension. Indicators not used are never dropped silently: 
 profile lists them with the matrix's reason, and leaves them out of every count.
 
 The reasons are part of how the assessment was framed, not answers, so a public
-profile shows them too; but an indicator not used whose (unexpected) answer is
-restricted is left out of a public list whole, as every restricted answer is.
+profile shows them too; but an indicator not used in a protected sub-area (one
+holding a restricted answer) is left out of a public list, as its findings are.
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ def not_used_items(
     for indicator in catalogue.in_modules(set(matrix.modules)):
         if indicator.id not in matrix.not_used:
             continue
-        if disclosure.is_public and indicator.id in disclosure.restricted:
+        if disclosure.is_public and indicator.id in disclosure.protected:
             continue
         module = modules.get(indicator.module)
         dimension = catalogue.dimension(indicator.dimension)

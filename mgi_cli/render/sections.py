@@ -1,9 +1,15 @@
 """One section of a profile: the counts, the chart and the key findings of a set of
 indicators (a dimension, or a module such as COVID-19), grouped by sub-area or dimension.
 
-Partial answers are listed among the areas with potential for further development,
-with the "in place" sentence and the qualifier "partially in place": the policy
-exists but does not yet do all the indicator asks.
+Each finding is worded as the answer given: the answer's own ``finding:`` (the
+matrix's public wording, naming the law or body) when there is one, else the
+catalogue's sentence for that answer value, so a partial answer is worded as partial,
+never as fully in place. Partial answers are listed among the areas with potential
+for further development.
+
+In public output the indicators of a protected sub-area (one holding a restricted
+answer, mgi_cli/matrix/confidentiality.py) are not here at all: the profile shows
+that sub-area through its narrative only.
 
 A matrix's own (context-specific) indicators have no finding sentences: their
 question is the finding, marked as context-specific, with the answer's label when
@@ -49,7 +55,8 @@ def build_section(
     loc: Localizer,
     tr: Translations,
 ) -> dict[str, Any]:
-    shown = [i for i in indicators if not (disclosure.is_public and i.id in disclosure.restricted)]
+    hidden = disclosure.protected | disclosure.restricted if disclosure.is_public else frozenset()
+    shown = [i for i in indicators if i.id not in hidden]
     labels = category_labels(tr)
     tally = dict.fromkeys(CATEGORIES, 0)
     well: dict[str, dict[str, Any]] = {}
@@ -96,6 +103,14 @@ def _answer_value(disclosure: Disclosure, indicator: Indicator, category: str) -
     return entry.answer if entry is not None and entry.answer is not None else category
 
 
+def _authored(indicator: Indicator, disclosure: Disclosure, loc: Localizer) -> str | None:
+    """The answer's own public wording (``finding:``) in the reader's language, if any."""
+    entry = disclosure.answers.get(indicator.id)
+    if entry is None or entry.finding is None:
+        return None
+    return loc.authored(entry.finding, f"the finding of {indicator.id}", indicator.id) or None
+
+
 def _finding(
     indicator: Indicator, category: str, disclosure: Disclosure, loc: Localizer, tr: Translations
 ) -> dict[str, Any] | None:
@@ -108,6 +123,8 @@ def _finding(
         text = loc.text(indicator.question, "question", indicator.id)
         if indicator.scale is not None:
             answer = loc.answer_label(indicator, disclosure.answers.get(indicator.id))
+    elif (found := _authored(indicator, disclosure, loc)) is not None:
+        text = found
     elif (found := loc.finding(indicator, _answer_value(disclosure, indicator, category))) is None:
         loc.warn(
             codes.MISSING_FINDINGS,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from mgi_cli.catalogue.models import Catalogue, Indicator
 from mgi_cli.matrix.indicators import CONTEXT_MODULE
 from mgi_cli.matrix.models import Answer
+from mgi_cli.matrix.texts import text_in
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 
@@ -35,6 +36,8 @@ class Localizer:
     #: The localised name of the country (or city) assessed, for ``{country}`` and
     #: ``{locality}`` in finding sentences.
     place: str = ""
+    #: The language of the matrix's plain-string texts (``language:``).
+    language: str = "en"
     _reported: set[tuple[str, str | None]] = field(default_factory=set)
 
     def text(self, value: Mapping[str, str], what: str, indicator: str | None = None) -> str:
@@ -75,6 +78,21 @@ class Localizer:
                 indicator=indicator,
             )
         )
+
+    def authored(
+        self, value: str | Mapping[str, str] | None, what: str, indicator: str | None = None
+    ) -> str:
+        """A text of the matrix (title, narrative, finding) in the reader's language; a
+        fallback to another language is warned about, naming the matrix."""
+        found, fell_back = text_in(value, self.lang, self.language)
+        if fell_back:
+            self.warn(
+                codes.MISSING_TRANSLATION,
+                f"the matrix has no {self.lang!r} text for {what}; another language is used",
+                indicator,
+                path=self.source,
+            )
+        return found
 
     def finding(self, indicator: Indicator, value: str | None) -> str | None:
         """The catalogue's sentence for answer ``value`` (an id of the indicator's scale,

@@ -77,7 +77,7 @@ def test_the_profile_renders_with_no_console_message_and_no_planted_script(
     matrix = tmp_path / "2022-follow_up.yaml"
     _plant(matrix)
     html = render_profile_file(
-        matrix, catalogue_library(), fmt="html", audience="government", lang="fr",
+        matrix, catalogue_library(), fmt="html", audience="government", lang="fr", charts=True,
         today=date(2026, 1, 1),
     )  # fmt: skip
     page = tmp_path / "profile.html"

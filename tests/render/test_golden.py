@@ -17,6 +17,7 @@ import pytest
 
 from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.commands.common import catalogue_library
+from mgi_cli.languages import LANGUAGES
 from mgi_cli.render.run import render_profile_file
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,7 +33,7 @@ def library() -> CatalogueLibrary:
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("audience", ["public", "government"])
 @pytest.mark.parametrize("name", ["2018-baseline", "2022-follow_up"])
 def test_golden(
@@ -60,7 +61,7 @@ def _check(update_golden: bool, golden: Path, text: str) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["md", "html"])
-@pytest.mark.parametrize("lang", ["en", "fr", "es"])
+@pytest.mark.parametrize("lang", LANGUAGES)
 @pytest.mark.parametrize("audience", ["public", "government"])
 def test_golden_local(
     library: CatalogueLibrary, update_golden: bool, audience: str, lang: str, fmt: str

@@ -1,0 +1,91 @@
+"""Nothing can be inferred (docs/format.md, "Confidentiality"): two matrices that differ
+only in WHICH answers of one sub-area are restricted give the same public profile, byte
+for byte, in every format and language."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from mgi_cli.catalogue.models import Catalogue
+from mgi_cli.commands.common import catalogue_library
+from mgi_cli.languages import LANGUAGES
+from mgi_cli.matrix.confidentiality import sub_area_key
+from mgi_cli.matrix.models import Matrix, Profile
+from mgi_cli.render.profile import render_profile
+from tests.render.test_confidentiality import EXAMPLES, _matrix
+
+
+@cache
+def _example() -> tuple[Matrix, Catalogue, dict[str, list[str]]]:
+    """The 2022 follow-up with no restricted answer, its catalogue, and the answered
+    indicators of each sub-area holding at least two answers."""
+    matrix = _matrix(EXAMPLES / "2022-follow_up.yaml")
+    catalogue = catalogue_library().get(matrix.catalogue)
+    assert catalogue is not None
+    answers = {
+        k: a.model_copy(update={"restricted": False}) if a is not None else None
+        for k, a in matrix.answers.items()
+    }
+    matrix = matrix.model_copy(update={"answers": answers})
+    areas: dict[str, list[str]] = {}
+    for key, entry in answers.items():
+        indicator = catalogue.indicator(key)
+        if entry is not None and entry.answer is not None and indicator is not None:
+            areas.setdefault(sub_area_key(indicator.dimension, indicator.sub_area), []).append(key)
+    return matrix, catalogue, {k: sorted(v) for k, v in areas.items() if len(v) >= 2}
+
+
+def _restricting(matrix: Matrix, chosen: set[str], confidentiality: str) -> Matrix:
+    answers = {
+        k: a.model_copy(update={"restricted": k in chosen}) if a is not None else None
+        for k, a in matrix.answers.items()
+    }
+    return matrix.model_copy(update={"answers": answers, "confidentiality": confidentiality})
+
+
+@st.composite
+def neighbours(draw: st.DrawFn) -> tuple[str, set[str], set[str], str]:
+    """A sub-area and two different non-empty sets of its answers to restrict."""
+    _, _, areas = _example()
+    area = draw(st.sampled_from(sorted(areas)))
+    ids = areas[area]
+    first = draw(st.sets(st.sampled_from(ids), min_size=1))
+    second = draw(st.sets(st.sampled_from(ids), min_size=1).filter(lambda s: s != first))
+    return area, first, second, draw(st.sampled_from(["restricted", "public"]))
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=neighbours())
+def test_which_answers_of_a_sub_area_are_restricted_cannot_be_told(
+    case: tuple[str, set[str], set[str], str],
+) -> None:
+    _area, first, second, confidentiality = case
+    matrix, catalogue, _ = _example()
+    one = _restricting(matrix, first, confidentiality)
+    other = _restricting(matrix, second, confidentiality)
+    for lang in LANGUAGES:
+        for fmt in ("md", "html"):
+            texts = [
+                render_profile(m, catalogue, fmt=fmt, audience="public", lang=lang)
+                for m in (one, other)
+            ]
+            assert texts[0] == texts[1], (fmt, lang, sorted(first), sorted(second))
+
+
+def test_a_protected_sub_area_shows_only_its_narrative_or_a_neutral_sentence() -> None:
+    matrix, catalogue, areas = _example()
+    area = next(a for a in sorted(areas) if a.startswith("D1."))
+    restricted = _restricting(matrix, {areas[area][0]}, "restricted")
+    text = render_profile(restricted, catalogue, fmt="md", audience="public", lang="en")
+    assert "not set out indicator by indicator" in text
+    with_narrative = restricted.model_copy(
+        update={"profile": Profile(sub_areas={area: {"en": "Narrative ZQXNARRATIVE."}})}
+    )
+    text = render_profile(with_narrative, catalogue, fmt="md", audience="public", lang="en")
+    assert "Narrative ZQXNARRATIVE." in text
+    assert "not set out indicator by indicator" not in text
+    government = render_profile(restricted, catalogue, fmt="md", audience="government", lang="en")
+    assert "not set out indicator by indicator" not in government
