@@ -74,30 +74,40 @@ def _indicator_json(catalogue: Catalogue, indicator: Indicator) -> dict[str, Any
 def write_catalogue_text(
     catalogue: Catalogue, indicators: list[Indicator], lang: str, stream: TextIO
 ) -> None:
-    stream.write(f"{localized(catalogue.title, lang)} ({catalogue.ref})\n")
+    from mgi_cli.output.console import make_console, table
+
+    console = make_console(stream, color=False)
+    console.print(f"{localized(catalogue.title, lang)} ({catalogue.ref})")
     shown = {i.id for i in indicators}
     for dimension in catalogue.dimensions:
         members = [i for i in indicators if i.dimension == dimension.id]
         if not members:
             continue
-        stream.write(f"\n{dimension.id}  {localized(dimension.name, lang)}\n")
+        console.print(f"\n{dimension.id}  {localized(dimension.name, lang)}")
         for sub_area in dimension.sub_areas:
             rows = [i for i in members if i.sub_area == sub_area.id and i.id in shown]
             if not rows:
                 continue
-            stream.write(f"  {localized(sub_area.name, lang)}\n")
-            for indicator in rows:
-                marks = "".join(f" [{t}]" for t in indicator.tags)
-                module = "" if indicator.module == "standard" else f" ({indicator.module})"
-                stream.write(
-                    f"    {indicator.id:<8} {localized(indicator.question, lang)}{module}{marks}\n"
+            console.print(f"  {localized(sub_area.name, lang)}")
+            console.print(
+                table(
+                    [], [_indicator_row(i, lang) for i in rows], indent=4, gap=1, min_widths={0: 8}
                 )
-    stream.write(f"\n{len(indicators)} indicator(s)\n")
+            )
+    console.print(f"\n{len(indicators)} indicator(s)")
+
+
+def _indicator_row(indicator: Indicator, lang: str) -> list[str]:
+    marks = "".join(f" [{t}]" for t in indicator.tags)
+    module = "" if indicator.module == "standard" else f" ({indicator.module})"
+    return [indicator.id, f"{localized(indicator.question, lang)}{module}{marks}"]
 
 
 def write_indicator_text(
     catalogue: Catalogue, indicator: Indicator, lang: str, stream: TextIO
 ) -> None:
+    from mgi_cli.output.console import make_console, table
+
     dimension = catalogue.dimension(indicator.dimension)
     lines = [
         f"{indicator.id}  {localized(indicator.question, lang)}",
@@ -112,9 +122,12 @@ def write_indicator_text(
         f"SDG 10.7.2: {indicator.sdg_10_7_2 or '-'}",
         "answers:",
     ]
-    for choice in catalogue.scale_of(indicator):
-        guidance = indicator.guidance.get(choice.id)
-        lines.append(f"  {choice.id:<15} {guidance or localized(choice.label, lang)}")
+    answers = [
+        [choice.id, indicator.guidance.get(choice.id) or localized(choice.label, lang)]
+        for choice in catalogue.scale_of(indicator)
+    ]
+    console = make_console(stream, color=False)
+    console.print("\n".join(lines))
+    console.print(table([], answers, indent=2, gap=1, min_widths={0: 15}))
     if indicator.replaces:
-        lines.append(f"replaces:   {', '.join(indicator.replaces)}")
-    stream.write("\n".join(lines) + "\n")
+        console.print(f"replaces:   {', '.join(indicator.replaces)}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Sequence
 from typing import Any, TextIO
 
 from mgi_cli.diff.model import Diff
@@ -11,56 +10,71 @@ from mgi_cli.diff.present import diff_context
 
 WIDTH = 100
 _DIRECTIONS = ("progress", "regression")
-_COLOURS = {"progress": "32", "regression": "31", "insert": "32", "delete": "31"}
-
-
-class _Style:
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-
-    def __call__(self, code: str, text: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled and text else text
-
-    def bold(self, text: str) -> str:
-        return self("1", text)
-
-    def mark(self, name: str, text: str) -> str:
-        return self(_COLOURS[name], text) if name in _COLOURS else text
+_COLOURS = {"progress": "green", "regression": "red", "insert": "green", "delete": "red"}
 
 
 def write_text(diff: Diff, stream: TextIO, color: bool) -> None:
-    style = _Style(color)
+    from rich.text import Text
+
+    from mgi_cli.output.console import make_console, table
+
     ctx = diff_context(diff)
-    out: list[str] = [style.bold(ctx["title"])]
-    for side in ctx["sides"]:
-        out.append(
-            f"  {side['label']:<10} {side['path']}  (assessed {side['assessed_on']}, "
-            f"{side['catalogue']}, {side['status']})"
-        )
-    out += ["", style.bold("Summary"), *(f"  {line}" for line in ctx["summary"])]
+    sides = [
+        [
+            side["label"],
+            f"{side['path']}  (assessed {side['assessed_on']}, {side['catalogue']}, "
+            f"{side['status']})",
+        ]
+        for side in ctx["sides"]
+    ]
+    out: list[Any] = [
+        Text(ctx["title"], "bold"),
+        table([], sides, indent=2, gap=1, min_widths={0: 10}),
+    ]
+    out += ["", Text("Summary", "bold"), *(f"  {line}" for line in ctx["summary"])]
     if ctx["restricted"]:
         out.append(
             f"  {ctx['restricted']} of the changes listed concern restricted answers: keep this "
             "document within the team"
         )
-    out += _rollups(ctx, style)
-    out += _changes("Answers that changed", ctx["answer_rows"], style)
-    out += _changes(
-        "Justification or references updated, answer unchanged", ctx["evidence_rows"], style
-    )
+    out += _rollups(ctx)
+    out += _changes("Answers that changed", ctx["answer_rows"])
+    out += _changes("Justification or references updated, answer unchanged", ctx["evidence_rows"])
     if ctx["unchanged_rows"]:
         ids = " ".join(
             r["indicator"] + (f" (was {r['replaced_from']})" if r["replaced_from"] else "")
             for r in ctx["unchanged_rows"]
         )
         wrapped = textwrap.wrap(ids, WIDTH, initial_indent="  ", subsequent_indent="  ")
-        out += ["", style.bold("Unchanged"), *wrapped]
-    out += _actions(ctx["action_rows"], style)
-    out += _details(ctx["detail_rows"], style)
-    stream.write("\n".join(out) + "\n")
+        out += ["", Text("Unchanged", "bold"), *wrapped]
+    out += _actions(ctx["action_rows"])
+    console = make_console(stream, color=color)
+    out += _details(ctx["detail_rows"], console)
+    _print(console, out)
 
 
-def _rollups(ctx: dict[str, Any], style: _Style) -> list[str]:
+def _print(console: Any, items: list[Any]) -> None:
+    """Lines (text) and tables in order; consecutive lines in one print, which is what
+    costs with rich."""
+    from rich.text import Text
+
+    lines: list[Any] = []
+    for item in [*items, None]:
+        if isinstance(item, str | Text):
+            lines.append(item)
+            continue
+        if lines:
+            console.print(Text("\n").join(Text(x) if isinstance(x, str) else x for x in lines))
+            lines = []
+        if item is not None:
+            console.print(item)
+
+
+def _rollups(ctx: dict[str, Any]) -> list[Any]:
+    from rich.text import Text
+
+    from mgi_cli.output.console import table
+
     if not ctx["domains"] and not ctx["modules"]:
         return []
     header = ["dimension", *ctx["count_labels"], "progress", "regression"]
@@ -70,7 +84,7 @@ def _rollups(ctx: dict[str, Any], style: _Style) -> list[str]:
         rows += [_rollup_cells(f"  {s['name']}", s) for s in domain["sub_areas"]]
     rows += [_rollup_cells(f"{m['name']} ({m['id']})", m) for m in ctx["modules"]]
     title = "Answers by dimension and sub-area (before→after; other modules apart)"
-    return ["", style.bold(title), *_table(header, rows, style)]
+    return ["", Text(title, "bold"), table(header, rows, indent=2)]
 
 
 def _rollup_cells(name: str, rollup: dict[str, Any]) -> list[str]:
@@ -80,7 +94,11 @@ def _rollup_cells(name: str, rollup: dict[str, Any]) -> list[str]:
     return [name, *counts, str(rollup["progressed"]), str(rollup["regressed"])]
 
 
-def _changes(title: str, rows: list[dict[str, Any]], style: _Style) -> list[str]:
+def _changes(title: str, rows: list[dict[str, Any]]) -> list[Any]:
+    from rich.text import Text
+
+    from mgi_cli.output.console import table
+
     if not rows:
         return []
     header = ["indicator", "dim", "before", "after", "change", "direction", "notes"]
@@ -91,60 +109,66 @@ def _changes(title: str, rows: list[dict[str, Any]], style: _Style) -> list[str]
             r["before"],
             r["after"],
             r["kind_label"],
-            r["direction"],
+            _marked(r["direction"]),
             r["notes"],
         ]
         for r in rows
     ]
-    return ["", style.bold(f"{title} ({len(rows)})"), *_table(header, cells, style)]
+    return ["", Text(f"{title} ({len(rows)})", "bold"), table(header, cells, indent=2)]
 
 
-def _actions(rows: list[dict[str, Any]], style: _Style) -> list[str]:
+def _actions(rows: list[dict[str, Any]]) -> list[Any]:
+    from rich.text import Text
+
+    from mgi_cli.output.console import table
+
     if not rows:
         return []
     cells = [[r["item"], r["outcome_label"], r["indicators"]] for r in rows]
     title = f"Action plan of the baseline: did its indicators progress? ({len(rows)})"
-    return ["", style.bold(title), *_table(["item", "outcome", "indicators"], cells, style)]
+    return ["", Text(title, "bold"), table(["item", "outcome", "indicators"], cells, indent=2)]
 
 
-def _table(header: Sequence[str], rows: list[list[str]], style: _Style) -> list[str]:
-    widths = [max(len(r[i]) for r in [list(header), *rows]) for i in range(len(header))]
+def _marked(cell: str) -> Any:
+    """A direction in its colour: progress green, regression red."""
+    from rich.text import Text
 
-    def line(cells: Sequence[str], styled: bool) -> str:
-        parts = []
-        for cell, width in zip(cells, widths, strict=True):
-            padded = cell.ljust(width)
-            parts.append(style.mark(cell, padded) if styled and cell in _DIRECTIONS else padded)
-        return ("  " + "  ".join(parts)).rstrip()
-
-    return [style.bold(line(header, False)), *(line(r, True) for r in rows)]
+    return Text(cell, _COLOURS[cell]) if cell in _DIRECTIONS else cell
 
 
-def _details(rows: list[dict[str, Any]], style: _Style) -> list[str]:
+def _details(rows: list[dict[str, Any]], console: Any) -> list[Any]:
+    from rich.text import Text
+
     if not rows:
         return []
-    out = ["", style.bold("Justifications and references, word by word")]
+    out: list[Any] = ["", Text("Justifications and references, word by word", "bold")]
     for row in rows:
         flags = "; ".join(f for f in (row["kind_label"], row["notes"]) if f)
-        out.append(f"  {style.bold(row['indicator'])} ({flags})")
+        out.append(Text.assemble("  ", (row["indicator"], "bold"), f" ({flags})"))
         if row["runs"]:
-            words = " ".join(_run(r, style) for r in row["runs"])
-            out += textwrap.wrap(
-                words,
-                WIDTH,
-                initial_indent="    ",
-                subsequent_indent="    ",
-                break_on_hyphens=False,
-            )
+            words = Text(" ").join(_run(r) for r in row["runs"])
+            out += _wrap(console, words, "    ")
         marks = {"added": "+", "removed": "-", "updated": "~"}
         for ref in row["references"]:
             out.append(f"    {marks[ref['mark']]} reference {ref['mark']}: {ref['title']}")
     return out
 
 
-def _run(run: dict[str, str], style: _Style) -> str:
+def _wrap(console: Any, words: Any, indent: str) -> list[Any]:
+    """``words`` in lines of at most WIDTH characters, colours kept across the breaks."""
+    from rich.text import Text
+
+    lines = words.wrap(console, WIDTH - len(indent), overflow="fold")
+    for line in lines:
+        line.rstrip()  # in place: the space the line was broken at
+    return [Text(indent) + line for line in lines]
+
+
+def _run(run: dict[str, str]) -> Any:
+    from rich.text import Text
+
     if run["op"] == "delete":
-        return style.mark("delete", f"[-{run['text']}-]")
+        return Text(f"[-{run['text']}-]", _COLOURS["delete"])
     if run["op"] == "insert":
-        return style.mark("insert", f"{{+{run['text']}+}}")
-    return run["text"]
+        return Text(f"{{+{run['text']}+}}", _COLOURS["insert"])
+    return Text(run["text"])

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
     from types import TracebackType
 
     from jinja2 import BaseLoader, Environment
+    from jinja2.runtime import Context
 
 #: Names autoescaped for HTML: "profile.html.j2" must count as HTML too.
 AUTOESCAPED = ("html", "htm", "xml", "svg", "html.j2", "xml.j2", "svg.j2")
@@ -50,8 +51,16 @@ FILTERS: dict[str, Callable[..., str]] = {
 }
 
 
-def template_environment(*, lang: str = "en", template_dir: Path | None = None) -> Environment:
-    """The environment every output renders with, translating into ``lang``."""
+def template_environment(
+    *, lang: str = "en", template_dir: Path | None = None, escape_translations: bool = False
+) -> Environment:
+    """The environment every output renders with, translating into ``lang``.
+
+    ``escape_translations``: in HTML, escape what ``_()`` returns like any other text
+    (``country&#39;s``) instead of taking it as markup, as Jinja does (``country's``).
+    The page reads the same; the reports' bytes stay what they were when their words
+    were plain strings (tests/golden/reports), the profiles' what they have always been.
+    """
     from jinja2 import (
         ChoiceLoader,
         Environment,
@@ -76,10 +85,34 @@ def template_environment(*, lang: str = "en", template_dir: Path | None = None) 
         keep_trailing_newline=True,
         extensions=["jinja2.ext.i18n"],
     )
-    environment.install_gettext_translations(translations(lang), newstyle=True)  # type: ignore[attr-defined]
+    words = translations(lang)
+    if escape_translations:
+        environment.install_gettext_callables(  # type: ignore[attr-defined]
+            _escaped(words.gettext),
+            _escaped(words.ngettext),
+            newstyle=True,
+            pgettext=_escaped(words.pgettext),
+            npgettext=_escaped(words.npgettext),
+        )
+    else:
+        environment.install_gettext_translations(words, newstyle=True)  # type: ignore[attr-defined]
     environment.filters.update(FILTERS)
     environment.globals["lang"] = lang
     return environment
+
+
+def _escaped(translate: Callable[..., object]) -> Callable[..., str]:
+    """``translate``, its result escaped when the template autoescapes (Jinja's newstyle
+    gettext then takes it as markup, already escaped, and escapes the values)."""
+    from jinja2 import pass_context
+    from markupsafe import escape
+
+    @pass_context
+    def escaped(context: Context, *args: Any) -> str:
+        text = str(translate(*args))  # Babel's pgettext is typed loosely
+        return escape(text) if context.eval_ctx.autoescape else text
+
+    return escaped
 
 
 def render(
@@ -89,16 +122,18 @@ def render(
     lang: str,
     template_dir: Path | None = None,
     tidy: bool = False,
+    escape_translations: bool = False,
 ) -> str:
     """The template ``name`` rendered with ``context``; ``tidy``: reflow it as Markdown.
 
     ``tidy`` is for Markdown meant to be read as a document (profiles, reports), which
-    ``tidy_markdown`` makes pass markdownlint whatever the template's whitespace.
+    ``tidy_markdown`` makes pass markdownlint whatever the template's whitespace. For
+    ``escape_translations`` see ``template_environment``.
     """
     from jinja2 import TemplateError, TemplateNotFound, TemplateSyntaxError
     from jinja2.exceptions import SecurityError
 
-    environment = _shared_environment(lang, template_dir)
+    environment = _shared_environment(lang, template_dir, escape_translations)
     try:
         text = environment.get_template(name).render(context)
     except TemplateNotFound as error:
@@ -127,10 +162,14 @@ def render(
 
 
 @lru_cache(maxsize=16)
-def _shared_environment(lang: str, template_dir: Path | None) -> Environment:
-    """One environment per language and folder, so its compiled templates are reused
-    (the scaffold renders six, a site many pages). Nothing may modify it."""
-    return template_environment(lang=lang, template_dir=template_dir)
+def _shared_environment(
+    lang: str, template_dir: Path | None, escape_translations: bool
+) -> Environment:
+    """One environment per language, folder and option, so its compiled templates are
+    reused (the scaffold renders six, a site many pages). Nothing may modify it."""
+    return template_environment(
+        lang=lang, template_dir=template_dir, escape_translations=escape_translations
+    )
 
 
 def _where(trace: TracebackType | None, fallback: str) -> str:

@@ -86,29 +86,26 @@ def _cells(tally: Tally) -> list[str]:
 
 
 def _table(head: list[str], rows: list[list[str]], stream: TextIO, rich: bool) -> None:
+    """Columns lined up as text, or on a terminal a rich table that fits its width."""
+    from mgi_cli.output.console import make_console, table
+
+    figures = {i for i, name in enumerate(head) if name in (*_HEAD, _OVERDUE)}
+    console = make_console(stream, color=rich)
     if rich:
-        _rich_table(head, rows, stream)
-        return
-    widths = [max(len(r[i]) for r in [head, *rows]) for i in range(len(head))]
-    for row in [head, *rows]:
-        cells = [
-            cell.rjust(width) if head[i] in (*_HEAD, _OVERDUE) else cell.ljust(width)
-            for i, (cell, width) in enumerate(zip(row, widths, strict=True))
-        ]
-        stream.write("  ".join(cells).rstrip() + "\n")
+        console.print(_fitted_table(head, rows, figures), soft_wrap=False)
+    else:
+        console.print(table(head, rows, right=figures))
 
 
-def _rich_table(head: list[str], rows: list[list[str]], stream: TextIO) -> None:
-    from rich.console import Console
+def _fitted_table(head: list[str], rows: list[list[str]], figures: set[int]) -> Any:
     from rich.table import Table
 
-    table = Table(show_edge=False, header_style="bold")
-    for name in head:
-        if name in (*_HEAD, _OVERDUE):  # short figures: let the paths wrap instead
-            table.add_column(name, justify="right", no_wrap=True, min_width=len(name))
+    fitted = Table(show_edge=False, header_style="bold")
+    for index, name in enumerate(head):
+        if index in figures:  # short figures: let the paths wrap instead
+            fitted.add_column(name, justify="right", no_wrap=True, min_width=len(name))
         else:
-            table.add_column(name, justify="left")
+            fitted.add_column(name, justify="left")
     for row in rows:
-        table.add_row(*row)
-    console: Any = Console(file=stream, force_terminal=True)
-    console.print(table)
+        fitted.add_row(*row)
+    return fitted

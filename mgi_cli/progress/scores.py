@@ -45,6 +45,8 @@ def status_scores(
 
 
 def _table(report: dict[str, Any], lang: str) -> str:
+    from mgi_cli.output.console import table, to_text
+
     _ = translations(lang).gettext
     title = _("Scores of the country's own progress")
     not_ranking = _("The MGI are not a ranking: they do not compare countries with one another.")
@@ -57,18 +59,24 @@ def _table(report: dict[str, Any], lang: str) -> str:
     if report["locality"] and report["locality"] not in place:
         place += f" - {report['locality']}"
     heads = [f"{a['year']} {a['assessment'].replace('_', '-')}" for a in report["assessments"]]
-    lines = [
-        "",
-        f"{title}: {place}",
-        f"{not_ranking} {note}",
-        "  ".join([" " * 40, *(f"{h:>14}" for h in heads), f"{change_heading:>7}"]),
+    rows = [
+        [
+            f"{dimension['number']}. {dimension['name']}",
+            *(_number(s) for s in dimension["scores"]),
+            _number(dimension["change"], "+"),
+        ]
+        for dimension in report["dimensions"]
     ]
-    for dimension in report["dimensions"]:
-        name = f"{dimension['number']}. {dimension['name']}"[:40]
-        cells = [f"{_number(s):>14}" for s in dimension["scores"]]
-        change = dimension["change"]
-        lines.append("  ".join([f"{name:<40}", *cells, f"{_number(change, '+'):>7}"]))
-    return "\n".join(lines) + "\n"
+    figures = range(1, len(heads) + 2)
+    scores = table(
+        ["", *heads, change_heading],
+        rows,
+        right=figures,
+        widths={0: 40},  # a longer name is cut: the figures are what is read here
+        min_widths={**dict.fromkeys(figures, 14), len(heads) + 1: 7},
+        header_style="",
+    )
+    return f"\n{title}: {place}\n{not_ranking} {note}\n" + to_text(scores)
 
 
 def _number(value: float | None, sign: str = "") -> str:

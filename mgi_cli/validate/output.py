@@ -40,22 +40,29 @@ def summary_line(report: Report) -> str:
 
 
 def write_text(report: Report, stream: TextIO, color: bool) -> None:
-    style = _Styler(color)
+    from mgi_cli.output.console import write_styled
+
+    pieces: list[str | tuple[str, str]] = []
     previous = None
     for problem in report.problems:
         if previous is not None and problem.path != previous:
-            stream.write("\n")
+            pieces.append("\n")
         previous = problem.path
-        severity = style.severity(problem.severity)
-        stream.write(
-            f"{style.bold(_location(problem))}: {severity} {style.dim(problem.code)} "
-            f"{problem.message}\n"
-        )
+        severity = "red" if problem.severity is Severity.ERROR else "yellow"
+        pieces += [
+            (_location(problem), "bold"),
+            ": ",
+            (str(problem.severity), severity),
+            " ",
+            (problem.code, "dim"),
+            f" {problem.message}\n",
+        ]
         if problem.hint:
-            stream.write(f"    {style.dim('hint:')} {problem.hint}\n")
+            pieces += ["    ", ("hint:", "dim"), f" {problem.hint}\n"]
     if report.problems:
-        stream.write("\n")
-    stream.write(style.outcome(summary_line(report), report.ok) + "\n")
+        pieces.append("\n")
+    pieces += [(summary_line(report), "bold green" if report.ok else "bold red"), "\n"]
+    write_styled(stream, pieces, color=color)
 
 
 def write_json(report: Report, stream: TextIO, color: bool) -> None:  # noqa: ARG001
@@ -94,25 +101,3 @@ def resolve_format(name: str, *, github_actions: bool) -> str:
     if name == "auto":
         return "github" if github_actions else "text"
     return name
-
-
-class _Styler:
-    """ANSI styling, or none at all when colour is off (not a terminal, NO_COLOR)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-
-    def _wrap(self, code: str, text: str) -> str:
-        return f"\x1b[{code}m{text}\x1b[0m" if self.enabled else text
-
-    def bold(self, text: str) -> str:
-        return self._wrap("1", text)
-
-    def dim(self, text: str) -> str:
-        return self._wrap("2", text)
-
-    def severity(self, severity: Severity) -> str:
-        return self._wrap("31" if severity is Severity.ERROR else "33", str(severity))
-
-    def outcome(self, text: str, ok: bool) -> str:
-        return self._wrap("32;1" if ok else "31;1", text)

@@ -1,0 +1,152 @@
+"""Text for people at a console: colour and fixed-width tables, through rich.
+
+Colour only when the caller chose it (``color``: the stream is a terminal, as
+``commands.common.use_color`` decides) and ``NO_COLOR`` is not set, whatever its
+value. Off a terminal the width is fixed (``WIDTH``) and nothing is wrapped, so what
+goes to a file or a pipe never depends on ``$COLUMNS`` or a terminal's size: lines
+are written as they are, and a table is laid out at its natural width. rich is
+imported only when something is written, so ``mgi --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Collection, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from rich.console import Console, ConsoleOptions, RenderResult
+    from rich.text import Text
+
+#: The width of a console that is not a terminal (the text reports' line length).
+WIDTH = 100
+
+
+def write_styled(stream: TextIO, pieces: Iterable[str | tuple[str, str]], *, color: bool) -> None:
+    """Pieces of text, some with a rich style (``("error", "red")``), written in order.
+
+    Without colour the text is written as it is, and rich is not even imported: `mgi
+    validate` in a pre-commit hook or a pipe pays nothing for it.
+    """
+    if not (color and "NO_COLOR" not in os.environ):
+        stream.write("".join(p if isinstance(p, str) else p[0] for p in pieces))
+        return
+    from rich.text import Text
+
+    # One Text printed once: rich's cost is per print, and a run may find thousands.
+    make_console(stream, color=True).print(Text.assemble(*pieces), end="")
+
+
+def make_console(stream: TextIO, *, color: bool) -> Console:
+    """A console writing to ``stream``, in colour only if ``color`` and no NO_COLOR."""
+    from rich.console import Console
+
+    color = color and "NO_COLOR" not in os.environ
+    isatty = getattr(stream, "isatty", None)
+    terminal = bool(isatty and isatty())
+    return Console(
+        file=stream,
+        # Colour codes also into a stream that is no terminal when asked (tests);
+        # otherwise rich decides, which the progress bar needs on a terminal.
+        force_terminal=True if color else None,
+        color_system="standard" if color else None,
+        no_color=not color,
+        width=None if terminal else WIDTH,
+        soft_wrap=True,  # a line is written whole, never wrapped at the width
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+    )
+
+
+def table(
+    header: Sequence[str],
+    rows: Iterable[Sequence[str | Text]],
+    *,
+    right: Collection[int] = (),
+    min_widths: Mapping[int, int] | None = None,
+    widths: Mapping[int, int] | None = None,
+    indent: int = 0,
+    gap: int = 2,
+    header_style: str = "bold",
+) -> Any:
+    """Columns ``gap`` spaces apart, ``indent`` spaces in, no rules and no borders.
+
+    No ``header``: no heading line. ``right``: the columns aligned right (figures);
+    ``min_widths``: at least that wide; ``widths``: exactly that wide, longer cells
+    cut. Each line ends at its last character, as the hand-made tables did. A cell
+    may be a rich ``Text`` to colour it (a tab in a cell becomes a space: it cannot
+    line up). The result is printed with ``console.print``.
+    """
+    from rich.cells import cell_len
+    from rich.table import Table
+
+    cells = [
+        [cell.expandtabs(1) if isinstance(cell, str) else cell for cell in row] for row in rows
+    ]
+    count = len(header) if header else max((len(row) for row in cells), default=0)
+    # Each column as wide as its widest cell, set here: rich then need not measure
+    # every cell again, which is most of its time on a table of a few hundred rows.
+    sizes = []
+    for index in range(count):
+        fixed = (widths or {}).get(index)
+        widest = max(
+            (cell_len(str(row[index])) for row in [header, *cells] if index < len(row)),
+            default=0,
+        )
+        sizes.append(fixed or max(widest, (min_widths or {}).get(index, 0)))
+    grid = Table(
+        box=None,
+        padding=(0, gap, 0, 0),
+        pad_edge=False,
+        show_edge=False,
+        header_style=header_style,
+        show_header=bool(header),
+        highlight=False,
+    )
+    for index, size in enumerate(sizes):
+        grid.add_column(
+            header[index] if header else "",
+            justify="right" if index in right else "left",
+            width=size,
+            no_wrap=True,
+            overflow="crop",  # only a cell longer than a fixed width: it is cut
+        )
+    for row in cells:
+        grid.add_row(*row)
+    return _Natural(grid, sum(sizes) + gap * max(count - 1, 0), indent)
+
+
+def to_text(renderable: Any) -> str:
+    """What ``renderable`` prints, as plain text (no colour)."""
+    from io import StringIO
+
+    stream = StringIO()
+    make_console(stream, color=False).print(renderable)
+    return stream.getvalue()
+
+
+class _Natural:
+    """A table at its natural width, indented, with no spaces at the ends of lines."""
+
+    def __init__(self, grid: Any, width: int, indent: int) -> None:
+        self.grid = grid
+        self.width = width
+        self.indent = indent
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        from rich.segment import Segment
+
+        if not self.width:
+            return
+        lines = console.render_lines(self.grid, options.update(width=self.width), pad=False)
+        for line in lines:
+            while line and not line[-1].text.rstrip(" "):
+                line.pop()  # a trailing run of padding
+            if line:
+                last = line[-1]
+                line[-1] = Segment(last.text.rstrip(" "), last.style, last.control)
+                yield Segment(" " * self.indent)
+            yield from line
+            yield Segment.line()
