@@ -136,8 +136,9 @@ class _Progress:
     def start(self, total: int) -> None:
         if not self.enabled or total <= PROGRESS_MIN_FILES:
             return
-        from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TimeElapsedColumn
+
+        from mgi_cli.output.console import make_console
 
         # No refresh thread: the run forks worker processes, and forking a threaded
         # process can deadlock; the bar is redrawn as results come in instead.
@@ -146,7 +147,7 @@ class _Progress:
             BarColumn(),
             MofNCompleteColumn(),
             TimeElapsedColumn(),
-            console=Console(stderr=True),
+            console=make_console(sys.stderr, color=use_color(sys.stderr)),
             transient=True,
             auto_refresh=False,
         )
