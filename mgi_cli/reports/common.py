@@ -3,7 +3,7 @@ the audience may see (``render.confidentiality.disclose`` decides, once)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -55,12 +55,24 @@ class ReportSource:
         context-specific ones), or only those of ``modules``, as the audience may see it."""
         from mgi_cli.matrix.indicators import effective_indicators
 
-        hidden = self.disclosure.restricted if self.disclosure.is_public else frozenset()
+        # Public: nothing of a protected sub-area, indicator by indicator.
+        hidden = self.disclosure.protected if self.disclosure.is_public else frozenset()
         found = effective_indicators(self.matrix, self.catalogue)
         if modules is not None:
             wanted = set(modules)
             found = [i for i in found if i.module in wanted]
         return [i for i in found if i.id not in hidden]
+
+    def withholds(self, linked: Callable[[Indicator], bool]) -> bool:
+        """Whether a public unit (an objective, a domain, a theme) made of the indicators
+        ``linked`` selects is withheld whole: it draws on a protected sub-area. Decided
+        on every indicator the matrix uses, restricted or not, so it does not depend on
+        which answers of the sub-area are restricted."""
+        from mgi_cli.matrix.confidentiality import withholds
+        from mgi_cli.matrix.indicators import effective_indicators
+
+        used = effective_indicators(self.matrix, self.catalogue)
+        return withholds(self.disclosure, (i.id for i in used if linked(i)))
 
     def category(self, indicator: Indicator) -> str:
         return standard_answer(self.catalogue, indicator, self.disclosure.answers.get(indicator.id))
@@ -133,4 +145,6 @@ def load_source(
     valid = load_valid(
         path, library, ValidationOptions(today=today), advice="fix it first (see `mgi validate`)"
     )
-    return ReportSource(valid.matrix, valid.catalogue, disclose(valid.matrix, audience))
+    return ReportSource(
+        valid.matrix, valid.catalogue, disclose(valid.matrix, audience, valid.catalogue)
+    )

@@ -18,11 +18,13 @@ def gcm_report(source: ReportSource, lang: str) -> dict[str, Any]:
     indicators = source.indicators()
     objectives = []
     for number in range(1, GCM_OBJECTIVES + 1):
-        rows = [source.row(i, lang) for i in indicators if number in i.gcm]
+        withheld = source.withholds(lambda i, n=number: n in i.gcm)  # type: ignore[misc]
+        rows = [] if withheld else [source.row(i, lang) for i in indicators if number in i.gcm]
         objectives.append(
             {
                 "number": number,
                 "name": names.get(number) or objective_name(number, lang),
+                "withheld": withheld,
                 "indicators": rows,
                 "counts": count_statuses(rows),
             }

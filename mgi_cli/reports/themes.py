@@ -37,7 +37,8 @@ def themes_report(source: ReportSource, thin: ThinCoverage, lang: str) -> dict[s
     indicators = source.indicators()
     themes = []
     for theme in source.catalogue.themes:
-        rows = [source.row(i, lang) for i in indicators if theme.id in i.tags]
+        withheld = source.withholds(lambda i, t=theme.id: t in i.tags)  # type: ignore[misc]
+        rows = [] if withheld else [source.row(i, lang) for i in indicators if theme.id in i.tags]
         counts = count_statuses(rows)
         answered = len(rows) - counts["unanswered"]
         applicable = answered - counts["not_applicable"]
@@ -48,7 +49,7 @@ def themes_report(source: ReportSource, thin: ThinCoverage, lang: str) -> dict[s
             for reason, flagged in zip(
                 REASONS,
                 (
-                    len(rows) < thin.min_indicators,
+                    len(rows) < thin.min_indicators and not withheld,
                     answered_share is not None and answered_share < thin.min_answered,
                     in_place_share is not None and in_place_share < thin.min_in_place,
                 ),
@@ -60,6 +61,7 @@ def themes_report(source: ReportSource, thin: ThinCoverage, lang: str) -> dict[s
             {
                 "id": theme.id,
                 "name": localized(theme.name, lang),
+                "withheld": withheld,
                 "indicators": rows,
                 "counts": counts,
                 "answered_share": _rounded(answered_share),
