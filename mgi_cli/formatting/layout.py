@@ -1,14 +1,16 @@
 """The canonical layout of a matrix file, applied to ruamel.yaml round-trip data.
 
 Keys follow the order of docs/format.md, with the keys the project added where the
-examples put them (``title`` after ``country``, ``subdivision`` and ``context`` after
-``locality``, ``context_indicators`` and ``not_used`` before ``answers``,
-``action_plan`` last); keys the format does not know keep their relative order, just
-before ``answers``. Indentation is 2 spaces, with sequences indented under
-their key. ``modules`` is a flow list, as in the contract; everything else is block
-style. A justification or note that does not fit on its key's line within
-``WIDTH`` columns is written as a folded ``>-`` block wrapped at ``WIDTH``; one that
-fits is written on the key's line. Quotes a user chose are kept.
+examples put them (``title`` and ``language`` after ``country``, ``subdivision`` and
+``context`` after ``locality``, ``process`` after ``confidentiality``,
+``context_indicators``, ``not_used`` and ``profile`` before ``answers``, ``finding``
+after ``justification``, ``action_plan`` last); keys the format does not know keep their
+relative order, just before ``answers``. Indentation is 2 spaces, with sequences
+indented under their key. ``modules`` is a flow list, as in the contract; everything
+else is block style. A justification, note, finding or profile text (each language's)
+that does not fit on its key's line within ``WIDTH`` columns is written as a folded
+``>-`` block wrapped at ``WIDTH``; one that fits is written on the key's line; a text of
+several lines is kept as written. Quotes a user chose are kept.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ MATRIX_KEYS = (
     "format",
     "country",
     "title",
+    "language",
     "level",
     "locality",
     "subdivision",
@@ -33,12 +36,22 @@ MATRIX_KEYS = (
     "assessed_on",
     "status",
     "confidentiality",
+    "process",
     "context_indicators",
     "not_used",
+    "profile",
     "answers",
     "action_plan",
 )
-ANSWER_KEYS = ("answer", "justification", "references", "restricted", "reviewed", "notes")
+ANSWER_KEYS = (
+    "answer",
+    "justification",
+    "finding",
+    "references",
+    "restricted",
+    "reviewed",
+    "notes",
+)
 REFERENCE_KEYS = ("title", "url", "publisher", "published", "accessed")
 CONTEXT_INDICATOR_KEYS = (
     "id",
@@ -51,10 +64,19 @@ CONTEXT_INDICATOR_KEYS = (
     "gcm",
 )
 ACTION_KEYS = ("id", "indicators", "action", "responsible", "due", "status", "progress", "notes")
+PROFILE_KEYS = ("summary", "context", "dimensions", "sub_areas")
+PROCESS_KEYS = ("focal_point", "consultations", "validated")
+CONSULTATION_KEYS = ("date", "kind", "participants")
+VALIDATION_KEYS = ("date", "by")
+#: Any key: the prose of a text mapping is keyed by language, a narrative by its id.
+_EVERY_KEY = frozenset({"*"})
 #: Free text folded when long: in answers and in action plan items.
 PROSE_KEYS = {
-    "answer": frozenset({"justification", "notes"}),
+    "answer": frozenset({"justification", "notes", "finding"}),
     "action": frozenset({"action", "progress", "notes"}),
+    "profile": frozenset({"summary", "context"}),
+    "narratives": _EVERY_KEY,
+    "text": _EVERY_KEY,
 }
 _ORDERS = {
     "root": MATRIX_KEYS,
@@ -62,6 +84,10 @@ _ORDERS = {
     "reference": REFERENCE_KEYS,
     "context_indicator": CONTEXT_INDICATOR_KEYS,
     "action": ACTION_KEYS,
+    "profile": PROFILE_KEYS,
+    "process": PROCESS_KEYS,
+    "consultation": CONSULTATION_KEYS,
+    "validation": VALIDATION_KEYS,
 }
 _BREAKS = "\n\r\x85\u2028\u2029"
 
@@ -112,7 +138,8 @@ def _walk(node: Any, column: int, kind: str, columns: dict[int, int]) -> None:
         for key in list(node.keys()):
             value = node[key]
             child = _child_kind(kind, key)
-            if key in PROSE_KEYS.get(kind, ()) and isinstance(value, str):
+            prose = PROSE_KEYS.get(kind, frozenset())
+            if (key in prose or prose is _EVERY_KEY) and isinstance(value, str):
                 # Past CommentedMap.__setitem__, which would keep the old scalar style.
                 OrderedDict.__setitem__(node, key, fold_prose(value, column, str(key)))
             elif kind == "root" and key == "modules" and isinstance(value, CommentedSeq):
@@ -130,19 +157,28 @@ def _walk(node: Any, column: int, kind: str, columns: dict[int, int]) -> None:
             _walk(item, column + 2, kind, columns)
 
 
+#: What the value under a key is, by the kind of node holding it (items of a list: the
+#: list's kind); "*" for any key.
+_CHILD_KINDS: dict[str, dict[str, str]] = {
+    "root": {
+        "answers": "answers",
+        "context_indicators": "context_indicator",
+        "action_plan": "action",
+        "profile": "profile",
+        "process": "process",
+    },
+    "answers": {"*": "answer"},
+    "answer": {"references": "reference", "finding": "text"},
+    "profile": {"dimensions": "narratives", "sub_areas": "narratives", "*": "text"},
+    "narratives": {"*": "text"},
+    "process": {"consultations": "consultation", "validated": "validation"},
+}
+
+
 def _child_kind(kind: str, key: Any) -> str:
     """What the value under ``key`` is, in a node of this kind (items of a list: the same)."""
-    if kind == "root":
-        return {
-            "answers": "answers",
-            "context_indicators": "context_indicator",
-            "action_plan": "action",
-        }.get(key, "other")
-    if kind == "answers":
-        return "answer"
-    if kind == "answer" and key == "references":
-        return "reference"
-    return "other"
+    children = _CHILD_KINDS.get(kind, {})
+    return children.get(key, children.get("*", "other")) if isinstance(key, str) else "other"
 
 
 def _order(node: Any, kind: str) -> None:

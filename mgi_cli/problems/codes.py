@@ -96,6 +96,14 @@ ACTION_UNKNOWN_INDICATOR: Final = "action-unknown-indicator"
 ACTION_DUPLICATE_ID: Final = "action-duplicate-id"
 ACTION_DUE_BEFORE_ASSESSMENT: Final = "action-due-before-assessment"
 
+# Profile texts and the process record (`title`, `profile:`, `finding:`, `process:`)
+UNKNOWN_LANGUAGE: Final = "unknown-language"
+PROFILE_UNKNOWN_ID: Final = "profile-unknown-id"
+PROCESS_KIND: Final = "process-kind"
+PROCESS_DATE_ORDER: Final = "process-date-order"
+PROCESS_PERSON: Final = "process-person"
+MISSING_VALIDATION_RECORD: Final = "missing-validation-record"
+
 # Rendering (warnings printed on standard error; the output is still written)
 MISSING_TRANSLATION: Final = "missing-translation"
 MISSING_FINDINGS: Final = "missing-findings"
@@ -208,6 +216,17 @@ CODES: dict[str, str] = {
     ACTION_DUPLICATE_ID: "Two action plan items share an id.",
     ACTION_DUE_BEFORE_ASSESSMENT: "An open (planned or in progress) action plan item is due "
     "before the assessment date (warning).",
+    # Profile texts and the process record (`title`, `profile:`, `finding:`, `process:`)
+    UNKNOWN_LANGUAGE: "`language:` or the key of a text names a language mgi does not write "
+    "(en, fr, es, pt).",
+    PROFILE_UNKNOWN_ID: "`profile.dimensions` or `profile.sub_areas` names a dimension or "
+    "sub-area the catalogue does not have (nearest id suggested).",
+    PROCESS_KIND: "A consultation's `kind` is not workshop, interview or written.",
+    PROCESS_DATE_ORDER: "A consultation dated after the validation.",
+    PROCESS_PERSON: "The process record names a person (an e-mail address or a personal "
+    "title such as Mr, Dr, Mme, Sra.) where it names institutions only.",
+    MISSING_VALIDATION_RECORD: "A `validated` or `published` matrix without "
+    "`process.validated` (warning).",
     # Rendering (warnings printed on standard error; the output is still written)
     MISSING_TRANSLATION: "A catalogue text is missing in the chosen language; English is used.",
     MISSING_FINDINGS: "An indicator has no finding sentences; its question is used instead.",

@@ -15,6 +15,8 @@ from mgi_cli.validate.rules_answers import check_answers, check_references
 from mgi_cli.validate.rules_follow_up import check_follow_up
 from mgi_cli.validate.rules_local import check_context
 from mgi_cli.validate.rules_metadata import check_catalogue_choice, check_metadata
+from mgi_cli.validate.rules_process import check_process
+from mgi_cli.validate.rules_texts import check_texts
 
 RULES = (
     check_metadata,
@@ -24,6 +26,8 @@ RULES = (
     check_follow_up,
     check_action_plan,
     check_context,
+    check_texts,
+    check_process,
 )
 
 

@@ -43,7 +43,10 @@ def write_matrix(folder: Path, answers: dict[str, str], name: str = "m.yaml", **
             f"    restricted: {'true' if restricted else 'false'}",
         ]
     path = folder / name
-    path.write_text("\n".join(lines) + "\n" + head.get("extra", ""), encoding="utf-8")
+    extra = head.get("extra", "")
+    # Last, so the lines of the answers and of `extra` stay where tests expect them.
+    record = "process: {validated: {date: 2018-09-30, by: Council of Ministers}}\n"
+    path.write_text("\n".join(lines) + "\n" + extra + record, encoding="utf-8")
     return path
 
 

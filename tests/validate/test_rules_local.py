@@ -44,6 +44,7 @@ status: validated
 answers:
   L1.01: {{answer: "no", justification: The city offers no classes.}}
   L1.02: {{answer: "no", justification: There is no such centre.}}
+process: {{validated: {{date: 2020-06-01, by: Port Xam city council}}}}
 """
 
 
