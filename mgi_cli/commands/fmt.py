@@ -21,8 +21,10 @@ def fmt(
     ] = False,
 ) -> None:
     """Rewrite matrices in one layout: key order, indentation, wrapping; comments kept."""
-    from mgi_cli.files.atomic import write_atomic
+    from mgi_cli.files.atomic import Changed, write_atomic
     from mgi_cli.formatting.fmt import format_file
+    from mgi_cli.problems import codes
+    from mgi_cli.problems.problem import Problem
     from mgi_cli.validate.discover import expand_paths
 
     files, problems = expand_paths(paths)
@@ -37,7 +39,12 @@ def fmt(
             sys.stdout.write(f"would reformat {path}\n")
         else:
             assert result.text is not None
-            write_atomic(path, result.text)
+            try:  # someone else's edit made while fmt ran is not overwritten
+                write_atomic(path, result.text, expected=result.original)
+            except Changed as error:
+                changed.pop()
+                problems.append(Problem(str(path), codes.FMT_REFUSED, error.message))
+                continue
             sys.stdout.write(f"reformatted {path}\n")
     for problem in problems:
         at = f":{problem.line}:{problem.column or 1}" if problem.line else ""
