@@ -241,8 +241,8 @@ CODES: dict[str, str] = {
     "`status`, a restricted column renamed or given twice), or warns that it keeps a "
     "replaced matrix's restrictions or makes an answer, the confidentiality or the status "
     "more public.",
-    FMT_REFUSED: "`mgi fmt` would have changed the data or lost a comment; the file is left "
-    "as it is (a bug in mgi fmt: please report it).",
+    FMT_REFUSED: "`mgi fmt` would have changed the data or lost a comment (a bug in mgi fmt: "
+    "please report it), or the file changed while it ran; the file is left as it is.",
 }
 
 
