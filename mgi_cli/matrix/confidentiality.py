@@ -65,6 +65,23 @@ def refuse_unpublishable(matrix: Matrix, audience: Audience) -> None:
         )
 
 
+def baseline_withheld(baseline: Matrix | None, audience: str) -> str | None:
+    """Why an output for ``audience`` leaves out everything drawn from ``baseline``;
+    None when it may use it.
+
+    One rule for every public output that reaches back to a follow-up's baseline (the
+    developments of a profile, reports, the summary, the site): a baseline that is a
+    draft or under review is not published, so nothing public draws on it. Callers
+    leave out what comes from it, with a warning naming this reason.
+    """
+    if baseline is None or Audience(audience) != Audience.PUBLIC or baseline.status in PUBLISHABLE:
+        return None
+    return (
+        f"the baseline is {baseline.status!r}: public output draws only on validated or "
+        "published matrices"
+    )
+
+
 def disclose(matrix: Matrix, audience: str, catalogue: Catalogue | None = None) -> Disclosure:
     """The part of ``matrix`` that an ``audience`` may see; refuses unpublishable ones.
 

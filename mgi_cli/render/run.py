@@ -42,7 +42,7 @@ def render_profile_file(
     ``Refused`` for a public profile of an unvalidated one.
     """
     from mgi_cli.choices import Audience
-    from mgi_cli.matrix.confidentiality import refuse_unpublishable
+    from mgi_cli.matrix.confidentiality import baseline_withheld, refuse_unpublishable
     from mgi_cli.render.profile import render_profile
     from mgi_cli.validate.gate import load_valid
     from mgi_cli.validate.rule_input import ValidationOptions
@@ -57,6 +57,18 @@ def render_profile_file(
     matrix, catalogue, display = valid.matrix, valid.catalogue, valid.display
     refuse_unpublishable(matrix, chosen)
     diff, baseline = _diff(path, display, matrix, catalogue, library, problems)
+    withheld = baseline_withheld(baseline, chosen)
+    if withheld is not None:  # a draft baseline: nothing public draws on it
+        diff, baseline = None, None
+        if problems is not None:
+            problems.append(
+                Problem(
+                    path=display,
+                    code=codes.NO_DEVELOPMENTS,
+                    message="the developments since the baseline are left out: " + withheld,
+                    severity=Severity.WARNING,
+                )
+            )
     national = _national(path, display, matrix, library, problems, compare_national)
     return render_profile(
         matrix,
