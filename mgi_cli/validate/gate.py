@@ -61,10 +61,18 @@ def check(
     *,
     ignore: frozenset[str] = frozenset(),
 ) -> Checked:
-    """Validate a loaded matrix; problems whose code is in ``ignore`` are left out."""
+    """Validate a loaded matrix; problems whose code is in ``ignore`` are left out.
+
+    Inside a matrices repository (a folder above the file holds mgi.toml or .git), a
+    ``baseline:`` or ``context:`` leading out of it is reported and not read, as by
+    ``mgi validate``: every command that checks a matrix here (diff, render, the
+    reports, the site) refuses such a path before anything reads it.
+    """
+    from mgi_cli.repository.root import absolute, find_root
     from mgi_cli.validate.checker import validate_loaded
 
-    found = validate_loaded(loaded, library, options)
+    root = find_root(absolute(loaded.path).parent)
+    found = validate_loaded(loaded, library, options, root=root)
     return Checked(loaded, [p for p in found if p.code not in ignore])
 
 
