@@ -129,3 +129,23 @@ def walk_texts(matrix: Any) -> Iterator[tuple[tuple[Any, ...], str | dict[str, s
     for indicator, answer in matrix.answers.items():
         if answer is not None and answer.finding is not None:
             yield ("answers", indicator, "finding"), answer.finding
+
+
+def untranslated(matrix: Any) -> list[tuple[str, list[str]]]:
+    """Each text missing in a language the matrix writes in, with those languages.
+
+    The languages a matrix writes in are those of any of its texts (a plain string is
+    in its ``language``), in the order of mgi_cli.languages: a matrix that gives one
+    text in Portuguese is being translated into Portuguese, and every other text is
+    then expected in Portuguese too. Texts are named by their key path, e.g.
+    ``profile.sub_areas.D1.health`` or ``answers.D1.01.finding``.
+    """
+    texts = list(walk_texts(matrix))
+    present = {lang for _, value in texts for lang in as_languages(value, matrix.language)}
+    wanted = [lang for lang in LANGUAGES if lang in present]
+    found = []
+    for path, value in texts:
+        missing = missing_languages(value, wanted, matrix.language)
+        if missing:
+            found.append((".".join(path), missing))
+    return found

@@ -61,6 +61,8 @@ class MatrixStatus:
     #: judged on (the validation options' ``today``).
     overdue: list[ActionItem] = field(default_factory=list)
     today: date | None = None
+    #: Authored texts missing in a language the matrix's texts use (matrix/texts.py).
+    untranslated: list[tuple[str, list[str]]] = field(default_factory=list)
 
     def as_json(self) -> dict[str, Any]:
         if self.matrix is None:
@@ -82,6 +84,7 @@ class MatrixStatus:
             "last_accessed": self.last_accessed.isoformat() if self.last_accessed else None,
             "dimensions": [d.as_json() for d in self.dimensions],
             "overdue_actions": [self._overdue_json(i) for i in self.overdue],
+            "untranslated": [{"text": t, "missing": m} for t, m in self.untranslated],
         }
 
     def days_overdue(self, item: ActionItem) -> int:
@@ -127,8 +130,10 @@ def matrix_status(
     except CatalogueError:
         catalogue = None
     from mgi_cli.matrix.action_plan import overdue_items
+    from mgi_cli.matrix.texts import untranslated
 
     result.today = options.today
+    result.untranslated = untranslated(loaded.matrix)
     result.overdue = overdue_items(loaded.matrix, options.today)
     stale = Counter(p.indicator for p in problems if p.code == codes.STALE_REFERENCE)
     _count(result, loaded.matrix, catalogue, stale, lang)

@@ -25,6 +25,7 @@ def write_text(statuses: list[MatrixStatus], stream: TextIO, rich: bool) -> None
         rows.append(["", "all", *_cells(one.tally)])
         _table(["dimension", "", *_HEAD], rows, stream, rich)
         stream.write(_overdue(one))
+        stream.write(_untranslated(one))
         return
     rows = []
     for status in statuses:
@@ -56,6 +57,15 @@ def _overdue(status: MatrixStatus) -> str:
             f"  {item.id}  due {item.due}, {status.days_overdue(item)} days overdue "
             f"({item.status.replace('_', ' ')}{who}); {', '.join(item.indicators)}: {item.action}"
         )
+    return "\n".join(lines) + "\n"
+
+
+def _untranslated(status: MatrixStatus) -> str:
+    """The authored texts missing in a language the matrix's texts use."""
+    if not status.untranslated:
+        return ""
+    lines = [f"\nuntranslated texts ({len(status.untranslated)}):"]
+    lines += [f"  {text}: {', '.join(missing)}" for text, missing in status.untranslated]
     return "\n".join(lines) + "\n"
 
 

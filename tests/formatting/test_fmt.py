@@ -217,3 +217,71 @@ def test_fmt_checks_its_own_output(
     assert result.exit_code == 1
     assert f"{path}: error fmt-refused {message}; file left as is" in result.output
     assert path.read_text(encoding="utf-8") == MESSY
+
+
+TEXTS_MESSY = """\
+format: mgi-matrix/1
+country: XAM
+level: national
+title: {en: Republic of Xamaria, fr: République de Xamarie}
+status: validated
+language: en
+answers:
+  M1.01: {answer: "no", finding: {en: "Xamaria has no law on this yet, and this sentence goes past the width of the line."}, justification: None.}
+profile:
+  sub_areas:
+    D1.health: Emergency care is open to every migrant, whatever their status, under the Public Health Act 2011.
+  summary: |
+    Para one.
+
+    Para two.
+process:
+  validated: {by: Council of Ministers, date: 2018-10-01}
+  consultations:
+    - {participants: [Ministry of Labour], kind: workshop, date: 2018-06-01}
+  focal_point: Ministry of the Interior
+"""  # noqa: E501 (long lines to fold)
+TEXTS_CANONICAL = """\
+format: mgi-matrix/1
+country: XAM
+title:
+  en: Republic of Xamaria
+  fr: République de Xamarie
+language: en
+level: national
+status: validated
+process:
+  focal_point: Ministry of the Interior
+  consultations:
+    - date: 2018-06-01
+      kind: workshop
+      participants:
+        - Ministry of Labour
+  validated:
+    date: 2018-10-01
+    by: Council of Ministers
+profile:
+  summary: |
+    Para one.
+
+    Para two.
+  sub_areas:
+    D1.health: >-
+      Emergency care is open to every migrant, whatever their status, under the Public
+      Health Act 2011.
+answers:
+  M1.01:
+    answer: "no"
+    justification: None.
+    finding:
+      en: >-
+        Xamaria has no law on this yet, and this sentence goes past the width of the
+        line.
+"""
+
+
+def test_profile_texts_and_the_process_record_have_their_place() -> None:
+    result = format_text(TEXTS_MESSY, "m.yaml")
+    assert result.problems == []
+    assert result.text == TEXTS_CANONICAL
+    assert format_text(TEXTS_CANONICAL, "m.yaml").changed is False

@@ -11,7 +11,13 @@ from pydantic import ValidationError
 
 from mgi_cli.languages import LANGUAGES
 from mgi_cli.matrix.models import Matrix
-from mgi_cli.matrix.texts import as_languages, missing_languages, text_in, walk_texts
+from mgi_cli.matrix.texts import (
+    as_languages,
+    missing_languages,
+    text_in,
+    untranslated,
+    walk_texts,
+)
 
 BASE: dict[str, Any] = {
     "format": "mgi-matrix/1",
@@ -127,3 +133,27 @@ def test_empty_texts_and_records_are_refused(extra: dict[str, Any], loc: tuple[A
     with pytest.raises(ValidationError) as raised:
         Matrix.model_validate(BASE | extra)
     assert loc in [error["loc"] for error in raised.value.errors()]
+
+
+def test_untranslated_texts_are_those_missing_a_language_the_matrix_uses() -> None:
+    matrix = Matrix.model_validate(
+        BASE
+        | {
+            "title": {"en": "Republic of Xamaria", "pt": "República da Xamária"},
+            "language": "fr",
+            "profile": {"summary": "Résumé", "sub_areas": {"D1.health": {"en": "Health"}}},
+            "answers": {"D1.01": {"answer": "yes", "finding": {"fr": "La loi", "en": "The law"}}},
+        }
+    )
+    # Languages used: en and pt (title), fr (the plain summary is in `language`).
+    assert untranslated(matrix) == [
+        ("title", ["fr"]),
+        ("profile.summary", ["en", "pt"]),
+        ("profile.sub_areas.D1.health", ["fr", "pt"]),
+        ("answers.D1.01.finding", ["pt"]),
+    ]
+
+
+def test_a_matrix_in_one_language_has_nothing_untranslated() -> None:
+    matrix = Matrix.model_validate(BASE | {"title": "Xamaria", "profile": {"summary": "S"}})
+    assert untranslated(matrix) == []

@@ -123,3 +123,22 @@ def test_rich_table_on_a_terminal(
     stream = StringIO()
     write_text([status, status], stream, rich=True)
     assert "\x1b[" in stream.getvalue() and "answered" in stream.getvalue()
+
+
+def test_untranslated_texts(mgi: Mgi, tmp_path: Path, mini_catalogue: Path) -> None:
+    texts = (
+        "title: {en: Republic of Xamaria, fr: République de Xamarie}\n"
+        "profile:\n  summary: Xamaria has strengthened migrants' rights.\n"
+        "  sub_areas:\n    D1.health: {fr: Soins d'urgence pour tous., en: Emergency care.}\n"
+    )
+    path = _write(tmp_path, text=MATRIX.replace("answers:\n", texts + "answers:\n"))
+    result = mgi("status", path, "--catalogue", mini_catalogue)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.endswith("\nuntranslated texts (1):\n  profile.summary: fr\n")
+    result = mgi("status", path, "--catalogue", mini_catalogue, "--format", "json")
+    assert json.loads(result.stdout)["matrices"][0]["untranslated"] == [
+        {"text": "profile.summary", "missing": ["fr"]}
+    ]
+    # A matrix in one language has nothing to translate.
+    result = mgi("status", _write(tmp_path, "one.yaml"), "--catalogue", mini_catalogue)
+    assert "untranslated texts" not in result.stdout
