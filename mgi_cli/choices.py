@@ -47,6 +47,8 @@ class ProfileFormat(StrEnum):
 
     MD = "md"
     HTML = "html"
+    PDF = "pdf"
+    DOCX = "docx"
 
 
 class DiffFormat(StrEnum):

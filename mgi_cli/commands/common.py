@@ -42,14 +42,19 @@ def use_color(stream: object) -> bool:
     return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
 
 
-def emit(text: str, output: Path | None) -> None:
-    """Generated output: standard output, or ``output`` replaced atomically."""
+def emit(text: str | bytes, output: Path | None) -> None:
+    """Generated output: standard output, or ``output`` replaced atomically. Bytes (a
+    PDF, a Word document) go to standard output as they are."""
     import sys
 
     from mgi_cli.files.atomic import write_atomic
 
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(text, bytes):
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text)
+        else:
+            sys.stdout.write(text)
     else:
         write_atomic(output, text)
 

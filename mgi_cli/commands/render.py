@@ -24,7 +24,11 @@ render_app = typer.Typer(
 def profile(
     matrix: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The matrix file.")],
     output_format: Annotated[
-        ProfileFormat, typer.Option("--format", help="Markdown or HTML.")
+        ProfileFormat,
+        typer.Option(
+            "--format",
+            help="Markdown, HTML, PDF (the HTML typeset with WeasyPrint) or Word (docx).",
+        ),
     ] = ProfileFormat.MD,
     lang: Annotated[Lang, typer.Option("--lang", help="The profile's language.")] = DEFAULT_LANG,
     audience: Annotated[
@@ -69,10 +73,10 @@ def profile(
         ),
     ] = False,
 ) -> None:
-    """Render the Migration Governance Profile of a matrix as Markdown or HTML."""
+    """Render the Migration Governance Profile of a matrix as Markdown, HTML, PDF or Word."""
     from mgi_cli.errors import UsageError
     from mgi_cli.problems.problem import Problem
-    from mgi_cli.render.run import render_profile_file
+    from mgi_cli.render.run import render_profile_file, render_profile_file_document
 
     if charts and audience != Audience.GOVERNMENT:
         raise UsageError(
@@ -81,7 +85,11 @@ def profile(
         )
 
     warnings: list[Problem] = []
-    text = render_profile_file(
+    document = output_format in (ProfileFormat.PDF, ProfileFormat.DOCX)
+    if document and output is None and sys.stdout.isatty():
+        raise UsageError(f"a {output_format.value} file is not for a terminal: give --output FILE")
+    renderer = render_profile_file_document if document else render_profile_file
+    text = renderer(
         matrix,
         catalogue_library(catalogue),
         fmt=output_format,

@@ -8,7 +8,7 @@ The output layer renders it (``mgi_cli.output.templates.render``): a template fa
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mgi_cli.output.templates import render
 from mgi_cli.render.profile_data import build_profile_context
@@ -66,3 +66,20 @@ def render_profile(
     return render(
         f"profile.{fmt}.j2", context, lang=lang, template_dir=template_dir, tidy=fmt == "md"
     )
+
+
+def render_profile_document(
+    matrix: Matrix, catalogue: Catalogue, *, fmt: str, **options: Any
+) -> bytes:
+    """The profile as a PDF (the HTML typeset) or a Word document (``fmt`` pdf, docx);
+    ``options`` are those of ``render_profile``."""
+    if fmt == "pdf":
+        from mgi_cli.render.pdf import html_to_pdf
+
+        return html_to_pdf(render_profile(matrix, catalogue, fmt="html", **options))
+    from mgi_cli.output.i18n import translations
+    from mgi_cli.render.docx import context_to_docx
+
+    context_options = {k: v for k, v in options.items() if k not in ("template_dir", "charts")}
+    context = build_profile_context(matrix, catalogue, **context_options)
+    return context_to_docx(context, translations(options["lang"]), matrix.assessed_on)

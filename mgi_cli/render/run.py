@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from mgi_cli.errors import MgiError
 from mgi_cli.problems import codes
@@ -31,19 +31,65 @@ def render_profile_file(
     compare_national: bool = False,
     charts: bool = False,
 ) -> str:
-    """The profile of the matrix at ``path``; warnings are added to ``problems``.
+    """The profile of the matrix at ``path`` as Markdown or HTML; warnings are added to
+    ``problems``.
 
     ``compare_national``: set a local matrix's answers beside those of the national
     matrix it names as ``context:``; when that cannot be done the section is left out
-    with a warning (``no-national-comparison``).
+    with a warning (``no-national-comparison``). ``charts``: the government's charts.
 
     ``fmt``, ``audience`` and ``lang`` are members of their enums (mgi_cli/choices.py) or
     their values. Raises ``MgiError`` with the validation errors of an invalid matrix,
     ``Refused`` for a public profile of an unvalidated one.
     """
+    from mgi_cli.render.profile import render_profile
+
+    matrix, catalogue, options = _prepare(
+        path, library, audience, today, problems, compare_national
+    )
+    return render_profile(
+        matrix, catalogue, fmt=fmt, lang=lang, template_dir=template_dir, charts=charts,
+        **options,
+    )  # fmt: skip
+
+
+def render_profile_file_document(
+    path: Path,
+    library: CatalogueLibrary,
+    *,
+    fmt: str,
+    audience: str,
+    lang: str,
+    template_dir: Path | None = None,
+    today: date,
+    problems: list[Problem] | None = None,
+    compare_national: bool = False,
+    charts: bool = False,
+) -> bytes:
+    """As ``render_profile_file``, as a PDF or a Word document (``fmt`` pdf, docx)."""
+    from mgi_cli.render.profile import render_profile_document
+
+    matrix, catalogue, options = _prepare(
+        path, library, audience, today, problems, compare_national
+    )
+    return render_profile_document(
+        matrix, catalogue, fmt=fmt, lang=lang, template_dir=template_dir, charts=charts,
+        **options,
+    )  # fmt: skip
+
+
+def _prepare(
+    path: Path,
+    library: CatalogueLibrary,
+    audience: str,
+    today: date,
+    problems: list[Problem] | None,
+    compare_national: bool,
+) -> tuple[Matrix, Catalogue, dict[str, Any]]:
+    """Load, validate, refuse, diff: the matrix, its catalogue and the other options of
+    ``render_profile``."""
     from mgi_cli.choices import Audience
     from mgi_cli.matrix.confidentiality import baseline_withheld, refuse_unpublishable
-    from mgi_cli.render.profile import render_profile
     from mgi_cli.validate.gate import load_valid
     from mgi_cli.validate.rule_input import ValidationOptions
 
@@ -70,21 +116,19 @@ def render_profile_file(
                 )
             )
     national = _national(path, display, matrix, library, problems, compare_national)
-    return render_profile(
+    return (
         matrix,
         catalogue,
-        fmt=fmt,
-        audience=chosen,
-        lang=lang,
-        template_dir=template_dir,
-        diff=diff,
-        baseline=baseline,
-        problems=problems,
-        source=display,
-        national=national,
-        compare_national=compare_national,
-        today=today,
-        charts=charts,
+        {
+            "audience": chosen,
+            "diff": diff,
+            "baseline": baseline,
+            "problems": problems,
+            "source": display,
+            "national": national,
+            "compare_national": compare_national,
+            "today": today,
+        },
     )
 
 

@@ -215,7 +215,7 @@ def test_render_to_stdout_and_to_a_file(mgi: Mgi, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("option", "value", "choices"),
     [
-        ("--format", "pdf", "'md', 'html'"),
+        ("--format", "odt", "'md', 'html', 'pdf', 'docx'"),
         ("--lang", "de", "'en', 'fr', 'es', 'pt'"),
         ("--audience", "press", "'public', 'government'"),
     ],
