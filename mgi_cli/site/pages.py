@@ -21,14 +21,9 @@ if TYPE_CHECKING:
     from mgi_cli.catalogue.models import Catalogue
     from mgi_cli.matrix.models import Matrix
 
-#: The pages every language has, in the order of the navigation: (page, label).
-SECTIONS = (
-    ("index.html", "Home"),
-    ("catalogue.html", "Indicators"),
-    ("summary.html", "Aggregated views"),
-    ("methodology.html", "Methodology"),
-    ("downloads.html", "Downloads"),
-)
+#: The pages every language has, in the order of the navigation (their labels are in
+#: templates/site/navigation.html.j2, where the translation tools find them).
+SECTIONS = ("index.html", "catalogue.html", "summary.html", "methodology.html", "downloads.html")
 #: The names of the languages in themselves, for the language switcher.
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "pt": "Português"}
 
@@ -85,8 +80,8 @@ def chrome(site: Site, page: str, lang: str) -> dict[str, Any]:
     """The navigation of ``page`` (a path like ``fr/XAM/index.html``) in ``lang``."""
     inside = page.split("/", 1)[1]
     sections = [
-        {"href": relative(f"{lang}/{name}", page), "label": label, "current": inside == name}
-        for name, label in SECTIONS
+        {"href": relative(f"{lang}/{name}", page), "page": name, "current": inside == name}
+        for name in SECTIONS
         if site.aggregates or name != "summary.html"
     ]
     alternates = [
