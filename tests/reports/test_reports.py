@@ -17,7 +17,6 @@ from mgi_cli.matrix.models import Matrix
 from mgi_cli.reports.common import ReportSource, load_source
 from mgi_cli.reports.gcm import gcm_report
 from mgi_cli.reports.scoring import ScoringRule, load_scoring_rule, score_change, score_matrix
-from mgi_cli.reports.sdg import open_sdg_csv, sdg_report
 from mgi_cli.reports.sdg_config import SdgConfig, default_config_path, load_sdg_config
 from mgi_cli.reports.themes import ThinCoverage, themes_report
 
@@ -101,36 +100,7 @@ def test_the_packaged_rule_file_holds_the_documented_defaults() -> None:
     assert load_sdg_config(default_config_path()) == SdgConfig()
 
 
-@pytest.mark.parametrize(
-    ("share", "category"), [(0.0, 1), (0.399, 1), (0.4, 2), (0.79, 2), (0.8, 3), (0.99, 3), (1, 4)]
-)
-def test_categories_follow_the_thresholds(share: float, category: int) -> None:
-    assert SdgConfig().category(share) == category
-
-
-def test_sdg_shares_give_partial_credit_and_skip_not_applicable(source: Any) -> None:
-    report = sdg_report(source(ALL_YES | {"M1.01": "partial", "M2.01": "not_applicable"}),
-                        SdgConfig(), "en")  # fmt: skip
-    domains = {d["code"]: d for d in report["domains"]}
-    assert (domains["PD_1"]["share"], domains["PD_1"]["category"]) == (0.5, 2)
-    assert domains["PD_1"]["category_label"] == "Partially meets"
-    assert (domains["PD_2"]["counted"], domains["PD_2"]["share"]) == (0, None)
-    assert domains["PD_3"]["indicators"] == []
-    assert report["all_domains"] is None
-    assert (
-        open_sdg_csv(report) == "Year,SERIES,COMPOSITE_BREAKDOWN,Value\n2018,SG_CPA_MIGRS,PD_1,2\n"
-    )
-
-
-def test_all_domain_rules(tmp_path: Path) -> None:
-    domains = [{"code": f"PD_{n}", "share": s, "category": SdgConfig().category(s)}
-               for n, s in zip(range(1, 7), (1, 1, 1, 1, 1, 0.5), strict=True)]  # fmt: skip
-    from mgi_cli.reports.sdg import _all_domains
-
-    assert _all_domains(domains, SdgConfig(), "en")["category"] == 3  # mean 0.917
-    lowest = SdgConfig(all_domains="lowest")
-    assert _all_domains(domains, lowest, "en")["category"] == 2
-    assert _all_domains(domains, SdgConfig(all_domains="none"), "en") is None
+# The value, its category and its display: tests/reports/test_sdg.py.
 
 
 def test_a_rule_file_overrides_the_defaults(tmp_path: Path) -> None:
