@@ -88,5 +88,5 @@ def test_the_profile_renders_with_no_console_message_and_no_planted_script(
     assert "PWNED</title>" not in dom
     assert "<script" not in dom and "<img" not in dom
     assert "&lt;script&gt;document.title='PWNED'" in dom  # shown as text
-    assert "<h1>Republic of Xamaria</h1>" in dom
+    assert "<h1>République de Xamarie</h1>" in dom  # the title in French
     assert dom.count("<svg") >= 6

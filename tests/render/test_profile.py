@@ -76,7 +76,7 @@ def test_context_metadata_and_structure(library: CatalogueLibrary) -> None:
     catalogue = _catalogue(library, matrix)
     context = build_profile_context(matrix, catalogue, audience="public", lang="fr")
     assert context["lang"] == "fr"
-    assert context["place"] == "Republic of Xamaria"
+    assert context["place"] == "République de Xamarie"  # the title in French
     meta = {row["label"]: row["value"] for row in context["meta"]}
     assert meta["Date de l'évaluation"] == "14 octobre 2022"
     assert meta["Catalogue d'indicateurs"] == "mgi-national@1.0"
