@@ -59,6 +59,38 @@ def validate(
             "files count), and the follow-ups of changed baselines.",
         ),
     ] = None,
+    quiet: Annotated[
+        bool,
+        typer.Option("--quiet", "-q", help="Text output: only the errors, and the summary."),
+    ] = False,
+    select: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--select",
+            metavar="CODES",
+            help="Report only these problem codes, comma-separated (default: mgi.toml's select).",
+        ),
+    ] = None,
+    ignore: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--ignore",
+            metavar="CODES",
+            help="Never report these problem codes, comma-separated (added to mgi.toml's).",
+        ),
+    ] = None,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--show-all",
+            help="Text output: every problem on its own line (default: more than "
+            "3 of one code in one file make one line).",
+        ),
+    ] = False,
+    statistics: Annotated[
+        bool,
+        typer.Option("--statistics", help="How many problems of each code, not each problem."),
+    ] = False,
 ) -> None:
     """Check matrices: format, answers, justifications, references, follow-up links."""
     from mgi_cli.repository.root import repository_for
@@ -66,8 +98,10 @@ def validate(
     from mgi_cli.validate.output import REPORTERS, resolve_format
     from mgi_cli.validate.rule_input import ValidationOptions
     from mgi_cli.validate.run import default_jobs, validate_paths
+    from mgi_cli.validate.selection import parse_codes, select_problems
 
     fmt = resolve_format(output_format, github_actions=os.environ.get("GITHUB_ACTIONS") == "true")
+    chosen, dropped = parse_codes(select or [], "--select"), parse_codes(ignore or [], "--ignore")
     for path in paths or []:
         if not (path.exists() or path.is_symlink()):
             raise UsageError(f"{path}: no such file or folder")
@@ -99,6 +133,21 @@ def validate(
         )
     finally:
         progress.stop()
+    # The command line's --select replaces mgi.toml's; --ignore adds to it.
+    select_problems(
+        report,
+        chosen or (config.select if config else ()),
+        (*(config.ignore if config else ()), *dropped),
+    )
+    if statistics:
+        from mgi_cli.validate.statistics import write_statistics
+
+        write_statistics(report, sys.stdout)
+        raise typer.Exit(0 if report.ok else 1)
+    if fmt == "text":
+        from mgi_cli.validate.grouping import shown_problems
+
+        report.display = shown_problems(report.problems, quiet=quiet, show_all=show_all)
     REPORTERS[fmt](report, sys.stdout, use_color(sys.stdout))
     raise typer.Exit(0 if report.ok else 1)
 

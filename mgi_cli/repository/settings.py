@@ -47,6 +47,10 @@ class RepositoryConfig:
     #: Extra catalogue files, absolute, as ``--catalogue FILE``.
     catalogue_files: tuple[Path, ...] = ()
     strict: bool = False
+    #: Only these problem codes are reported (``--select``); empty: every code.
+    select: tuple[str, ...] = ()
+    #: These problem codes are never reported (``--ignore``).
+    ignore: tuple[str, ...] = ()
     stale_after_days: int = DEFAULT_STALE_AFTER_DAYS
     #: Modules every matrix must declare when its catalogue has them.
     required_modules: tuple[str, ...] = ()
@@ -71,6 +75,8 @@ def load_config(path: Path) -> RepositoryConfig:
         other_catalogues=tuple(written.other_catalogues),
         catalogue_files=tuple(path.parent / f for f in written.catalogue_files),
         strict=written.strict,
+        select=tuple(written.select),
+        ignore=tuple(written.ignore),
         stale_after_days=written.stale_after_days,
         required_modules=tuple(written.required_modules),
         profiles_dir=written.profiles.output,

@@ -26,6 +26,22 @@ def _catalogue_ref(value: str) -> str:
 
 
 CatalogueRef = Annotated[str, AfterValidator(_catalogue_ref)]
+
+
+def _problem_code(value: str) -> str:
+    from mgi_cli.problems.codes import CODES
+    from mgi_cli.suggest import did_you_mean
+
+    if value not in CODES:
+        suggestion = did_you_mean(value, CODES)
+        raise ValueError(
+            f"{value!r} is not a problem code (docs/codes.md lists them)"
+            + (f"; {suggestion}" if suggestion else "")
+        )
+    return value
+
+
+ProblemCode = Annotated[str, AfterValidator(_problem_code)]
 Text = Annotated[str, Field(min_length=1)]
 
 
@@ -67,6 +83,8 @@ class MgiToml(_Table):
     other_catalogues: list[CatalogueRef] = Field(default=[], alias="other-catalogues")
     catalogue_files: list[Text] = Field(default=[], alias="catalogue-files")
     strict: bool = _DEFAULT.strict
+    select: list[ProblemCode] = Field(default=[], description="Report only these codes.")
+    ignore: list[ProblemCode] = Field(default=[], description="Never report these codes.")
     stale_after_days: int = Field(default=_DEFAULT.stale_after_days, ge=1, alias="stale-after-days")
     required_modules: list[Text] = Field(default=[], alias="required-modules")
     profiles: ProfilesTable = Field(default_factory=ProfilesTable)

@@ -44,7 +44,7 @@ def write_text(report: Report, stream: TextIO, color: bool) -> None:
 
     pieces: list[str | tuple[str, str]] = []
     previous = None
-    for problem in report.problems:
+    for problem in report.shown():
         if previous is not None and problem.path != previous:
             pieces.append("\n")
         previous = problem.path
@@ -59,7 +59,7 @@ def write_text(report: Report, stream: TextIO, color: bool) -> None:
         ]
         if problem.hint:
             pieces += ["    ", ("hint:", "dim"), f" {problem.hint}\n"]
-    if report.problems:
+    if report.shown():
         pieces.append("\n")
     pieces += [(summary_line(report), "bold green" if report.ok else "bold red"), "\n"]
     write_styled(stream, pieces, color=color)

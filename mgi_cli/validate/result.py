@@ -14,6 +14,12 @@ class Report:
     strict: bool = False
     #: Files left out of an incremental run (``--changed-since``).
     skipped: int = 0
+    #: What text output lists instead of ``problems`` (validate/grouping.py): errors
+    #: only, runs grouped. The summary and the outcome still count every problem.
+    display: list[Problem] | None = None
+
+    def shown(self) -> list[Problem]:
+        return self.problems if self.display is None else self.display
 
     @property
     def errors(self) -> int:
