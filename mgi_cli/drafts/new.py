@@ -85,4 +85,29 @@ def new_matrix_text(request: NewMatrix, catalogue: Catalogue) -> str:
 
     check_request(request, catalogue)
     answers: dict[str, Any] = {i.id: None for i in catalogue.in_modules(set(request.modules))}
-    return matrix_text(new_matrix_head(request, catalogue), answers, catalogue, request.lang)
+    head = new_matrix_head(request, catalogue)
+    return matrix_text(
+        head, answers, catalogue, request.lang, placeholders=_placeholders(catalogue)
+    )
+
+
+def _placeholders(catalogue: Catalogue) -> list[str]:
+    """Commented `profile:` and `process:` keys, to fill in as the assessment goes
+    (docs/format.md, "Profile texts and the process record")."""
+    dimension = catalogue.dimensions[0]
+    sub_area = f"{dimension.id}.{dimension.sub_areas[0].id}"
+    return [
+        "# The profile's own text (optional): a string, or one per language (en, fr, es, pt).",
+        "# profile:",
+        '#   summary: {en: "Key findings: a few paragraphs, shown first."}',
+        '#   context: {en: "The migration context."}',
+        f'#   dimensions: {{{dimension.id}: {{en: "Narrative of the dimension."}}}}',
+        f'#   sub_areas: {{{sub_area}: {{en: "Narrative of the sub-area."}}}}',
+        "# The record of the assessment: institutions only, never persons.",
+        "# process:",
+        '#   focal_point: "<the coordinating institution>"',
+        "#   consultations:",
+        '#     - {date: YYYY-MM-DD, kind: workshop, participants: ["<institution>"]}',
+        '#   validated: {date: YYYY-MM-DD, by: "<the validating body>"}',
+        "",
+    ]

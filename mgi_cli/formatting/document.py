@@ -43,9 +43,11 @@ def matrix_text(
     answers: Mapping[str, Mapping[str, Any] | None],
     catalogue: Catalogue | None,
     lang: str = "en",
+    placeholders: list[str] | None = None,
 ) -> str:
     """The YAML text of a matrix: ``head`` holds the top-level keys, ``answers`` plain
-    answer mappings (keys as in the format; ``None`` for an empty entry)."""
+    answer mappings (keys as in the format; ``None`` for an empty entry).
+    ``placeholders`` are comment lines written above ``answers:``."""
     from ruamel.yaml.comments import CommentedMap
 
     from mgi_cli.formatting import comments, layout
@@ -60,6 +62,8 @@ def matrix_text(
             root[key] = value if key == "answers" else _node(value)
     columns = layout.canonicalize(root)
     comments.attach_header(root, [*header_lines(head, catalogue), ""])
+    if placeholders:
+        comments.attach_before(root, "answers", placeholders, 0)
     if catalogue is not None:
         known = {i.id: i for i in _context_indicators(head)}
         known.update((i.id, i) for i in catalogue.indicators)
@@ -80,10 +84,12 @@ def _answer(entry: Mapping[str, Any]) -> Any:
         CommentedMap((k, _scalar(r[k])) for k in REFERENCE_KEYS if r.get(k) is not None)
         for r in entry.get("references") or []
     )
-    for key in ANSWER_KEYS[3:]:
+    for key in ANSWER_KEYS:
         value = entry.get(key)
-        if value is not None and value != {"restricted": False, "reviewed": True}.get(key):
-            out[key] = value
+        if key in out or value is None:
+            continue
+        if value != {"restricted": False, "reviewed": True}.get(key):
+            out[key] = _node(value)  # a finding may be one text per language
     return out
 
 

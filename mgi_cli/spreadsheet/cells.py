@@ -50,9 +50,15 @@ REFERENCE_FIELDS = ("title", "url", "published", "accessed", "publisher")
 DATE_FIELDS = frozenset({"published", "accessed"})
 MATRIX_SHEET = "Matrix"
 METADATA_SHEET = "Metadata"
-METADATA_KEYS = tuple(key for key in MATRIX_KEYS if key != "answers")
+#: Keys of the profile's text and the process record: after the others, so the rows
+#: before them keep their cells, and written only when the matrix has them.
+OPTIONAL_METADATA_KEYS = ("language", "process", "profile")
+METADATA_KEYS = (
+    *(key for key in MATRIX_KEYS if key not in ("answers", *OPTIONAL_METADATA_KEYS)),
+    *OPTIONAL_METADATA_KEYS,
+)
 #: Metadata values with structure, written as JSON (blank: none).
-JSON_KEYS = frozenset({"context_indicators", "not_used", "action_plan"})
+JSON_KEYS = frozenset({"context_indicators", "not_used", "action_plan", "process", "profile"})
 #: Metadata values written as they are (other values lose surrounding blanks on import).
 VERBATIM_KEYS = frozenset({"title", "locality", "baseline", "context"})
 #: Characters a spreadsheet cell cannot hold (XML 1.0), plus CR, which XML reads as LF.

@@ -20,6 +20,7 @@ from mgi_cli.spreadsheet.cells import (
     MAX_CELL,
     METADATA_KEYS,
     METADATA_SHEET,
+    OPTIONAL_METADATA_KEYS,
     UNSAFE,
     cell_name,
     encode_references,
@@ -51,8 +52,12 @@ def metadata_rows(matrix: Matrix) -> list[tuple[str, str]]:
     rows = []
     for key in METADATA_KEYS:
         value = getattr(matrix, key)
+        if key in OPTIONAL_METADATA_KEYS and value == type(matrix).model_fields[key].default:
+            continue
         if key in JSON_KEYS:
             value = _json(value) if value else None
+        elif isinstance(value, dict):  # a title given per language
+            value = _json(value)
         elif isinstance(value, list):
             value = ", ".join(value)
         elif isinstance(value, date):
@@ -64,6 +69,8 @@ def metadata_rows(matrix: Matrix) -> list[tuple[str, str]]:
 def _json(value: Any) -> str:
     from pydantic import BaseModel
 
+    if isinstance(value, BaseModel):
+        value = value.model_dump(mode="json", exclude_defaults=True)
     if isinstance(value, list):
         value = [
             v.model_dump(mode="json", exclude_defaults=True) if isinstance(v, BaseModel) else v

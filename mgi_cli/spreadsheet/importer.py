@@ -142,14 +142,25 @@ def _read_metadata(draft: _Draft) -> None:
                 draft.head[key] = _structured(key, json.loads(text))
             except json.JSONDecodeError as error:
                 draft.report(cell.name, codes.INVALID_VALUE, f"{key} is not valid JSON: {error}")
+        elif key == "title" and text.lstrip().startswith("{"):
+            draft.head[key] = text_or_languages(text)
         else:
             draft.head[key] = text if key in VERBATIM_KEYS else text.strip()
+
+
+def text_or_languages(text: str) -> Any:
+    """A text per language is exported as a JSON object; any other text is the text."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError:
+        return text
+    return value if isinstance(value, dict) else text
 
 
 def _structured(key: str, value: Any) -> Any:
     """JSON as the matrix holds it (dates as dates); left as it is when it does not fit,
     for validation to report where."""
-    from pydantic import TypeAdapter, ValidationError
+    from pydantic import BaseModel, TypeAdapter, ValidationError
 
     from mgi_cli.matrix.models import Matrix
 
@@ -162,6 +173,8 @@ def _structured(key: str, value: Any) -> Any:
         return value
     if isinstance(model, list):
         return [m.model_dump(exclude_defaults=True) for m in model]
+    if isinstance(model, BaseModel):  # process, profile
+        return model.model_dump(exclude_defaults=True)
     return model
 
 

@@ -44,7 +44,10 @@ def test_new_mini_draft_is_exact(mgi: Mgi, tmp_path: Path, mini_catalogue: Path)
     ) in body
     assert "\n\n  # D2 Whole of government\n" in body
     assert "C.01" not in body  # covid19 not chosen
-    head = text.split("\nanswers:\n", 1)[0].split("\n\n", 1)[1]
+    head, placeholders = text.split("\nanswers:\n", 1)[0].split("\n\n", 1)[1].split("\n# ", 1)
+    # Commented profile: and process: keys to fill in (docs/format.md).
+    assert placeholders.startswith("The profile's own text (optional)")
+    assert "\n# process:\n" in placeholders
     assert head == (
         "format: mgi-matrix/1\ncountry: XAM\nlevel: national\nassessment: baseline\n"
         "catalogue: mini@1.0\nmodules: [standard]\nassessed_on: 2024-03-01\nstatus: draft\n"

@@ -69,6 +69,9 @@ def test_xlsx_layout(sheet: Path) -> None:
         "catalogue": "mini@1.0", "modules": "standard", "assessed_on": "2018-09-30",
         "status": "published", "confidentiality": "restricted", "context_indicators": None,
         "not_used": None, "action_plan": None,
+        # The keys of the profile's text and the process record come last, when given.
+        "process": '{"validated": {"date": "2018-09-30", "by": "Inter-ministerial working '
+                   'group on migration"}}',
     }  # fmt: skip
 
 
@@ -84,10 +87,11 @@ def test_csv_layout(mgi: Mgi, tmp_path: Path, mini_catalogue: Path) -> None:
         "#not_used: ",
         "#action_plan: ",
     ]
-    assert lines[17] == (
+    assert lines[17].startswith('"#process: {""validated"": {""date"": ""2018-09-30""')
+    assert lines[18] == (
         "id,dimension,sub_area,question,answer,justification,references,notes,restricted,reviewed"
     )
-    assert lines[18].startswith("M1.01,D1 Rights,Access to health care,Can migrants")
+    assert lines[19].startswith("M1.01,D1 Rights,Access to health care,Can migrants")
 
 
 def test_export_then_import_gives_the_same_matrix(
