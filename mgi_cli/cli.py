@@ -31,6 +31,14 @@ class _Group(TyperGroup):
         except KeyboardInterrupt:
             sys.stderr.write("mgi: interrupted\n")
             raise typer.Exit(130) from None
+        except BrokenPipeError:
+            # `mgi ... | head -1`: the reader left. Stop quietly, as Unix tools do, with
+            # nothing left to flush into the closed pipe.
+            import os
+
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
         except OSError as error:
             if _state["debug"]:
                 raise
@@ -76,7 +84,9 @@ app = typer.Typer(
     name="mgi",
     help="Validate, compare and publish Migration Governance Indicators (MGI) matrices.",
     no_args_is_help=True,
-    add_completion=False,
+    # `mgi --install-completion` / `--show-completion`: Typer's shell completion.
+    add_completion=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -93,7 +103,8 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version.")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Show the version."),
     ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks of internal errors.")

@@ -41,10 +41,15 @@ def make_console(stream: TextIO, *, color: bool) -> Console:
     """A console writing to ``stream``, in colour only if ``color`` and no NO_COLOR."""
     from rich.console import Console
 
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich exits 1 here; the command line ends quietly with 0 (cli.py).
+            raise BrokenPipeError
+
     color = color and "NO_COLOR" not in os.environ
     isatty = getattr(stream, "isatty", None)
     terminal = bool(isatty and isatty())
-    return Console(
+    return _Console(
         file=stream,
         # Colour codes also into a stream that is no terminal when asked (tests);
         # otherwise rich decides, which the progress bar needs on a terminal.

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 import typer
 from typer.testing import Result
 
+import mgi_cli
 from mgi_cli.cli import app
 
 Mgi = Callable[..., Result]
@@ -58,3 +62,26 @@ def test_mgi_without_arguments_shows_help(mgi: Mgi) -> None:
     result = mgi()
     assert result.exit_code in (0, 2)
     assert "Usage: " in result.output
+
+
+def test_short_help_and_version_options(mgi: Mgi) -> None:
+    assert mgi("-h").stdout.startswith("Usage: mgi [OPTIONS] COMMAND")
+    assert mgi("validate", "-h").stdout.startswith("Usage: mgi validate")
+    version = mgi("-V")
+    assert (version.exit_code, version.stdout) == (0, f"mgi {mgi_cli.__version__}\n")
+
+
+def test_shell_completion_is_offered(mgi: Mgi) -> None:
+    text = mgi("--help").stdout
+    assert "--install-completion" in text
+    assert "--show-completion" in text
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
+    """`mgi catalogue | head -1`: no traceback and no error when the reader leaves."""
+    command = f"{sys.executable} -m mgi_cli catalogue --lang pt | head -1 > {tmp_path / 'out'}"
+    done = subprocess.run(
+        ["bash", "-o", "pipefail", "-c", command], capture_output=True, text=True, check=False
+    )
+    assert (done.returncode, done.stderr) == (0, "")
+    assert (tmp_path / "out").read_text(encoding="utf-8").strip()
