@@ -166,6 +166,11 @@ def _syntax_problem(error: Exception, text: str, display: str) -> Problem:
     if character is not None:
         code = character if isinstance(character, int) else ord(str(character)[:1] or "\0")
         message = f"the character U+{code:04X} is not allowed in YAML"
+        # libyaml reports where its reader's buffer stood, which may be lines later;
+        # the character itself says where it is.
+        where = text.find(chr(code))
+        if where >= 0:
+            line, column = line_col(text[:where])
     return Problem(
         display, codes.YAML_SYNTAX, f"not valid YAML: {message}", line=line, column=column
     )

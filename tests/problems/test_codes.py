@@ -35,7 +35,15 @@ def test_no_module_spells_a_code_out() -> None:
         if source == PACKAGE / "problems" / "codes.py":
             continue
         text = source.read_text(encoding="utf-8")
-        for token in tokenize.generate_tokens(io.StringIO(text).readline):
-            if token.type == tokenize.STRING and token.string.strip("\"'") in CODES:
+        tokens = [
+            tok
+            for tok in tokenize.generate_tokens(io.StringIO(text).readline)
+            if tok.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.COMMENT)
+        ]
+        for token, following in zip(tokens, [*tokens[1:], None], strict=True):
+            # A dictionary key that happens to read like a code ("encoding": "utf-8" in a
+            # data package) is not a problem code.
+            is_key = following is not None and following.string == ":"
+            if token.type == tokenize.STRING and token.string.strip("\"'") in CODES and not is_key:
                 spelt.append(f"{source.relative_to(PACKAGE)}:{token.start[0]} {token.string}")
     assert spelt == [], "use the constants of mgi_cli/problems/codes.py"
