@@ -157,7 +157,10 @@ def test_a_dry_run_of_the_workflow_passes(scaffold: Path, tmp_path: Path) -> Non
         assert done.returncode == 0, f"{step['name']}: {done.stdout}\n{done.stderr}"
         ran.append(step["name"])
         if step["name"] == "Validate":
-            assert done.stdout.endswith("OK: 4 files checked, 94 warnings\n")
+            # A new repository pins the newest catalogue (mgi-national@1.1): the two
+            # copied examples that answer 1.0 are each warned about once.
+            assert done.stdout.endswith("OK: 4 files checked, 96 warnings\n")
+            assert done.stdout.count("title=catalogue-not-pinned::") == 2
             assert "::error" not in done.stdout
         # Every follow-up compared, every matrix rendered: no warning from those steps.
         assert "::warning" not in done.stdout or step["name"] == "Validate", done.stdout
