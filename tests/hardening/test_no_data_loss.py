@@ -441,7 +441,9 @@ def test_two_fmt_at_once_leave_a_valid_formatted_file(
                   for _ in range(2)]  # fmt: skip
         for racer in racers:
             _, err = racer.communicate(timeout=60)
-            assert racer.returncode == 0, err.decode()
+            # The one that finds the file changed under it refuses rather than overwrite.
+            assert racer.returncode == 0 or b"fmt-refused" in err, err.decode()
+        assert any(r.returncode == 0 for r in racers)
         assert (folder / writer.target).read_bytes() == formatted
         check = run(["fmt", "--check", folder / writer.target])
         assert check.exit_code == 0, check.output

@@ -58,7 +58,11 @@ def _invalid_line(text: str) -> int:
 def data_repo(tmp_path: Path) -> Path:
     """A scaffolded repository: a valid matrix, an invalid one, one out of layout; committed."""
     root = tmp_path / "data"
-    init_repository(root, catalogue_library().default("national"), date.today(), InitOptions())
+    # Pinned to the catalogue the example answers, so the valid matrix has no warning.
+    library = catalogue_library()
+    pinned = library.get("mgi-national@1.0")
+    assert pinned is not None
+    init_repository(root, pinned, date.today(), InitOptions())
     shutil.rmtree(root / "matrices" / "XAA")
     (root / VALID).parent.mkdir()
     shutil.copy(BASELINE, root / VALID)
