@@ -3,9 +3,14 @@ undefined ones (each gets a "did you mean") and unknown keys. Times each command
 growing sizes: linear cost doubles with the size, quadratic quadruples.
 
     python benchmarks/cost_bench.py --sizes 1000 2000 4000
+    python benchmarks/cost_bench.py --huge
+
+``--huge`` times instead each command on a (sparse) 100 MB matrix, which every reader
+refuses by its size, unread: the time is start-up plus a refusal.
 
 Figures go in docs/benchmarks.md; the tests check the counts of work done
-(tests/validate/test_cost.py), not times.
+(tests/hardening/test_cost.py) and the refusals (tests/hardening/test_hostile.py),
+not times.
 """
 
 from __future__ import annotations
@@ -53,10 +58,40 @@ def timed(args: list[str]) -> float:
     return time.perf_counter() - start
 
 
+def huge(folder: Path) -> None:
+    """Each command of the fuzz table (tests/hardening/test_fuzz.py) on a 100 MB matrix."""
+    sys.path.insert(0, str(ROOT))
+    from tests.hardening.test_fuzz import READERS, Scratch
+
+    print("| command | seconds | refused by its size |")
+    print("| --- | --- | --- |")
+    for reader in READERS:
+        case = Scratch(folder / reader.name).case("XAM/2022-follow_up.yaml", b"")
+        with case.target.open("wb") as handle:  # sparse: 100 MB on paper, nothing written
+            handle.write(b"format: mgi-matrix/1\n")
+            handle.truncate(100 * 1024 * 1024)
+        args = [str(a) for a in reader.argv(case, lambda choices: choices[0])]
+        start = time.perf_counter()
+        done = subprocess.run(
+            [sys.executable, "-m", "mgi_cli", *args], capture_output=True, text=True, check=False
+        )
+        took = time.perf_counter() - start
+        # `render summary` leaves a file it cannot read out, unnamed, and goes on.
+        words = "not a valid matrix" if reader.name == "render-summary" else "larger than 16 MiB"
+        refused = words in done.stdout + done.stderr
+        print(f"| {reader.name} | {took:.2f} | {'yes' if refused else 'NO'} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 2000, 4000])
-    sizes = parser.parse_args().sizes
+    parser.add_argument("--huge", action="store_true", help="time the refusal of 100 MB")
+    options = parser.parse_args()
+    sizes = options.sizes
+    if options.huge:
+        with tempfile.TemporaryDirectory() as name:
+            huge(Path(name))
+        return
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         print("| size | command | seconds |")

@@ -159,19 +159,16 @@ def test_a_wider_alias_bomb_stays_within_memory(tmp_path: Path) -> None:
 # --- Size -----------------------------------------------------------------------------
 
 
-def test_a_100_megabyte_file_is_refused_fast_by_every_command(tmp_path: Path) -> None:
-    """Refused by its size, unread: every command answers within a second."""
+def test_a_100_megabyte_file_is_refused_by_every_command(tmp_path: Path) -> None:
+    """Refused by its size, unread (how fast: benchmarks/cost_bench.py --huge)."""
     for reader in READERS:
         case = Scratch(tmp_path / reader.name).case(FOLLOW_UP, b"")
         with case.target.open("wb") as handle:  # sparse: 100 MB on paper, nothing written
             handle.write(b"format: mgi-matrix/1\n")
             handle.truncate(100 * 1024 * 1024)
         args = reader.argv(case, FIRST)
-        started = time.perf_counter()
         result = run(args)
-        elapsed = time.perf_counter() - started
         check_answer(result, args, reader.exits)
-        assert elapsed < 1.5, f"{reader.name} took {elapsed:.1f} s"
         expect_refused(reader, result, "larger than 16 MiB")
 
 
