@@ -1,6 +1,6 @@
 """Time rendering the Xamaria follow-up profile in each format, on one core.
 
-    python benchmarks/profile_bench.py [--repeat 3]
+    python benchmarks/profile_bench.py [--repeat 3] [--audience government --lang fr]
 
 In process (the interpreter and imports left out: ``mgi render profile`` adds them),
 after one warm-up run per format so the catalogue and the templates are loaded once,
@@ -23,6 +23,9 @@ MATRIX = ROOT / "examples" / "matrices" / "XAM" / "2026-follow_up.yaml"
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--audience", choices=("public", "government"), default="public")
+    parser.add_argument("--lang", choices=("en", "fr", "es", "pt"), default="en")
+    parser.add_argument("--matrix", type=Path, default=MATRIX)
     args = parser.parse_args()
     if hasattr(os, "sched_setaffinity"):
         os.sched_setaffinity(0, {min(os.sched_getaffinity(0))})
@@ -35,7 +38,14 @@ def main() -> None:
         times, cpu = [], []
         for _ in range(args.repeat + 1):
             start, start_cpu = time.perf_counter(), time.process_time()
-            render(MATRIX, library, fmt=fmt, audience="public", lang="en", today=date(2026, 12, 1))
+            render(
+                args.matrix,
+                library,
+                fmt=fmt,
+                audience=args.audience,
+                lang=args.lang,
+                today=date(2026, 12, 1),
+            )
             times.append(time.perf_counter() - start)
             cpu.append(time.process_time() - start_cpu)
         # CPU time as well: on a loaded machine the wall time measures the neighbours.

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -251,15 +250,14 @@ def test_an_invalid_matrix_shows_its_problems_and_exits_1(mgi: Mgi, tmp_path: Pa
     assert "Traceback" not in result.output
 
 
-def test_rendering_one_profile_takes_well_under_a_second() -> None:
-    started = time.perf_counter()
+def test_a_profile_renders_to_a_whole_html_page() -> None:
+    # How long it takes is measured by benchmarks/profile_bench.py, not here.
     text = render_profile_file(
         FOLLOW_UP, catalogue_library(), fmt="html", audience="government", lang="fr",
         today=TODAY,
     )  # fmt: skip
-    elapsed = time.perf_counter() - started
+    assert text.startswith("<!DOCTYPE html>")
     assert text.endswith("</html>\n")
-    assert elapsed < 1.0, f"{elapsed:.2f} s"
 
 
 # --- templates -------------------------------------------------------------------
