@@ -6,11 +6,17 @@ the output layer (``mgi_cli.output.templates.render``).
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Any
 
 
-def render_report(data: dict[str, Any], fmt: str, lang: str) -> str:
-    """``data`` is a report's core result; its ``report`` key names the template."""
+def render_report(
+    data: dict[str, Any], fmt: str, lang: str, template_dir: Path | None = None
+) -> str:
+    """``data`` is a report's core result; its ``report`` key names the template.
+
+    ``template_dir``: the user's templates, used before the packaged ones (sandboxed).
+    """
     if fmt == "json":
         return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
     from mgi_cli.output.templates import render
@@ -22,7 +28,14 @@ def render_report(data: dict[str, Any], fmt: str, lang: str) -> str:
         context["charts"] = _summary_charts(data, lang)
     # The report words were plain strings before they were gettext: in HTML they are
     # escaped as they were (tests/golden/reports keeps every byte).
-    return render(template, context, lang=lang, tidy=fmt == "md", escape_translations=True)
+    return render(
+        template,
+        context,
+        lang=lang,
+        template_dir=template_dir,
+        tidy=fmt == "md",
+        escape_translations=True,
+    )
 
 
 def _summary_charts(data: dict[str, Any], lang: str) -> dict[str, Any]:

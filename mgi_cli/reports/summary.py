@@ -56,23 +56,44 @@ class Collection:
 def collect_matrices(
     files: list[Path], library: CatalogueLibrary, options: SummaryOptions, today: date
 ) -> Collection:
-    from mgi_cli.matrix.confidentiality import disclose
+    """Validate ``files`` and collect the valid ones (``collect_valid``)."""
     from mgi_cli.validate.gate import load_checked
     from mgi_cli.validate.rule_input import ValidationOptions
 
-    left_out: Counter[str] = Counter()
-    eligible: list[Matrix] = []
+    invalid = 0
+    valid: list[Matrix] = []
     for path in files:
         checked = load_checked(path, library, ValidationOptions(today=today))
-        loaded = checked.loaded
-        if loaded.matrix is None or not checked.valid:
-            left_out["invalid"] += 1
-        elif options.audience == "public" and loaded.matrix.status not in PUBLISHABLE:
+        if checked.loaded.matrix is None or not checked.valid:
+            invalid += 1
+        else:
+            valid.append(checked.loaded.matrix)
+    collection = collect_valid(valid, library, options)
+    if invalid:
+        collection.left_out["invalid"] += invalid
+    return collection
+
+
+def collect_valid(
+    valid: list[Matrix], library: CatalogueLibrary, options: SummaryOptions
+) -> Collection:
+    """The matrices counted among valid ones (the site passes its published matrices,
+    validated once): those the audience may use, one catalogue, each place's latest.
+
+    Only a counted matrix's own answers are used, never its baseline's: nothing the
+    summary shows comes from a draft baseline (``baseline_withheld``), by construction.
+    """
+    from mgi_cli.matrix.confidentiality import disclose
+
+    left_out: Counter[str] = Counter()
+    eligible: list[Matrix] = []
+    for matrix in valid:
+        if options.audience == "public" and matrix.status not in PUBLISHABLE:
             left_out["not_validated"] += 1
-        elif loaded.matrix.confidentiality == "restricted" and not options.include_restricted:
+        elif matrix.confidentiality == "restricted" and not options.include_restricted:
             left_out["restricted"] += 1
         else:
-            eligible.append(loaded.matrix)
+            eligible.append(matrix)
     ref = options.catalogue or _most_answered(eligible)
     latest: dict[tuple[str, str, str | None], Matrix] = {}
     for matrix in eligible:

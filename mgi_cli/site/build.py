@@ -5,6 +5,7 @@ which files it wrote, which it left as they were and which it removed. Profiles 
 rendered by ``mgi render profile``'s own core function (``render_profile_file``) in one
 process pool, and only for countries whose inputs changed (``cache.py``); every file is
 written only when its bytes change, so an unchanged page keeps its modification time.
+Matrices are validated again only when what validation reads changed (``_published``).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli import __version__
+from mgi_cli.errors import MgiError
 from mgi_cli.site import pages
 from mgi_cli.site.cache import Manifest, digest, folder_digest, manifest_text, read_manifest
 from mgi_cli.site.pages import Assessment, Site
@@ -25,6 +27,8 @@ from mgi_cli.site.pages import Assessment, Site
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
     from mgi_cli.catalogue.models import Catalogue
+    from mgi_cli.matrix.load import LoadedMatrix
+    from mgi_cli.matrix.models import Matrix
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,8 @@ class SiteOptions:
     catalogues: tuple[Path, ...] = ()
     #: Worker processes for the profiles; 1 renders in this process.
     jobs: int = 0
+    #: Also typeset each profile as PDF (``pdf/<ISO>/<slug>-<lang>.pdf``; needs WeasyPrint).
+    pdf: bool = False
     today: date = field(default_factory=date.today)
 
 
@@ -54,6 +60,10 @@ class BuildReport:
     rendered: list[str] = field(default_factory=list)
     #: Matrix files not published, in numbers only (their names could name a country).
     left_out: Counter[str] = field(default_factory=Counter)
+    #: Matrix files validated by this build (the others' results came from the cache).
+    validated: list[str] = field(default_factory=list)
+    #: Warnings for the operator, one line each (``path: warning code message``).
+    warnings: list[str] = field(default_factory=list)
 
     @property
     def pages(self) -> int:
@@ -75,23 +85,28 @@ def build_site(
     from mgi_cli.validate.discover import expand_paths
 
     languages = options.languages or LANGUAGES
+    if options.pdf:
+        _require_weasyprint()
     files, _ = expand_paths(list(paths))
     report = BuildReport()
-    published = _published(files, library, options, report)
+    previous = read_manifest(out)
+    manifest = Manifest()
+    published = _published(files, library, options, report, previous, manifest)
     countries: dict[str, list[_Published]] = {}
     for item in published:
         countries.setdefault(item.assessment.matrix.country, []).append(item)
     out.mkdir(parents=True, exist_ok=True)
     writer = _Writer(out, report)
-    previous = read_manifest(out)
-    manifest = Manifest()
     common = _common_inputs(options, languages)
 
-    todo: list[tuple[str, _Published, str]] = []
+    todo: list[tuple[str, _Published]] = []
     for code, items in sorted(countries.items()):
         key = digest([common, *(i.inputs for i in sorted(items, key=lambda i: str(i.path)))])
         files_of = [
-            pages.profile_page(lang, code, i.assessment.slug) for i in items for lang in languages
+            name
+            for i in items
+            for lang in languages
+            for name in _profile_files(lang, code, i.assessment.slug, options)
         ]
         manifest.countries[code] = {"hash": key, "files": sorted(files_of)}
         kept = previous.unchanged(code, key, out)
@@ -100,11 +115,7 @@ def build_site(
                 writer.keep(name)
             continue
         report.rendered.append(code)
-        todo += [
-            (lang, i, pages.profile_page(lang, code, i.assessment.slug))
-            for i in items
-            for lang in languages
-        ]
+        todo += [(lang, i) for i in items for lang in languages]
 
     site = Site(
         title=options.title,
@@ -115,8 +126,9 @@ def build_site(
             (f"{n}.{fmt}", d) for n, (_, d) in _tables().items() for fmt in ("csv", "json")
         ),
     )
-    for name, html in _render_profiles(todo, library, options, site):
-        writer.write(name, html)
+    for rendered in _render_profiles(todo, library, options, site):
+        for name, content in rendered:
+            writer.write(name, content)
     by_country = {c: [i.assessment for i in items] for c, items in countries.items()}
     _write_pages(writer, site, by_country, library, options, published)
     _write_data(writer, site, published)
@@ -136,6 +148,24 @@ def build_site(
     return report
 
 
+def _profile_files(lang: str, code: str, slug: str, options: SiteOptions) -> list[str]:
+    """The files of one profile in one language: its page, and its PDF with ``--pdf``."""
+    page = pages.profile_page(lang, code, slug)
+    return [page, pages.profile_pdf(lang, code, slug)] if options.pdf else [page]
+
+
+def _require_weasyprint() -> None:
+    """Refuse ``--pdf`` before anything is written when WeasyPrint cannot typeset."""
+    try:
+        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
+    except (ImportError, OSError) as error:
+        raise MgiError(
+            "--pdf needs WeasyPrint and the Pango library, and they cannot be loaded here "
+            f"({error}); build the site without --pdf, or install Pango (see the WeasyPrint "
+            "installation guide)"
+        ) from None
+
+
 def _tables() -> dict[str, tuple[Any, str]]:
     from mgi_cli.site.data import TABLES
 
@@ -143,36 +173,130 @@ def _tables() -> dict[str, tuple[Any, str]]:
 
 
 def _published(
-    files: list[Path], library: CatalogueLibrary, options: SiteOptions, report: BuildReport
+    files: list[Path],
+    library: CatalogueLibrary,
+    options: SiteOptions,
+    report: BuildReport,
+    previous: Manifest,
+    manifest: Manifest,
 ) -> list[_Published]:
-    """The valid matrices whose status is ``published``, with the bytes they depend on."""
-    from mgi_cli.matrix.linked import linked_path
-    from mgi_cli.validate.gate import load_checked
-    from mgi_cli.validate.rule_input import ValidationOptions
+    """The valid matrices whose status is ``published``, with the bytes they depend on.
 
+    A file is validated again only when what validation reads changed since the last
+    build (``previous.checked``): its bytes, the baseline or national matrix it names,
+    the catalogues, mgi and the date. A file whose status is not ``published`` is not
+    even read again while its bytes stay the same: nothing can put it on the site.
+    """
+    from mgi_cli.matrix.load import load_matrix
+    from mgi_cli.repository.root import absolute, find_root
+
+    common = _validation_inputs(options)
     found = []
     for path in sorted(files):
-        checked = load_checked(path, library, ValidationOptions(today=options.today))
-        matrix = checked.loaded.matrix
-        if matrix is None or not checked.valid:
-            report.left_out["invalid"] += 1
+        where = absolute(path)
+        root = find_root(where.parent)
+        name = digest([str(where)])
+        own = digest([common, str(root), path.read_bytes()])
+        entry = previous.checked.get(name, {})
+        if entry.get("own") == own and entry.get("status") != "published":
+            # Its status is in its bytes: still not published. (Whether it was counted
+            # as invalid or as not published may be a build late: numbers only.)
+            manifest.checked[name] = entry
+            report.left_out[str(entry.get("verdict"))] += 1
             continue
-        if matrix.status != "published":
-            report.left_out["not_published"] += 1
+        loaded = load_matrix(path)
+        matrix = loaded.matrix
+        links = _link_bytes(path, matrix, root)
+        key = digest([own, *links])
+        if entry.get("key") != key:
+            entry = _check(loaded, root, library, options)
+            entry.update(own=own, key=key)
+            report.validated.append(loaded.display)
+        manifest.checked[name] = entry
+        verdict = str(entry.get("verdict"))
+        if verdict != "published" or matrix is None:
+            report.left_out[verdict] += 1
             continue
         catalogue = library.get(matrix.catalogue)
         if catalogue is None:
             report.left_out["invalid"] += 1
             continue
-        inputs: list[bytes | str] = [str(path), path.read_bytes()]
-        if matrix.baseline:
-            # A follow-up's profile says what changed since its baseline.
-            target = linked_path(path, matrix.baseline)
-            if target.is_file():
-                inputs += [str(target), target.read_bytes()]
+        if entry.get("withheld"):
+            # The profile leaves out the developments since a draft baseline; say why.
+            report.warnings.append(
+                f"{loaded.display}: warning no-developments the developments since the "
+                f"baseline are left out: {entry['withheld']}"
+            )
         slug = pages.assessment_slug(matrix)
-        found.append(_Published(path, Assessment(matrix, catalogue, slug), digest(inputs).encode()))
+        assessment = Assessment(
+            matrix,
+            catalogue,
+            slug,
+            developments=matrix.assessment == "follow_up" and entry.get("developments") is True,
+        )
+        inputs = digest([str(path), path.read_bytes(), *links])
+        found.append(_Published(path, assessment, inputs.encode()))
     return found
+
+
+def _link_bytes(path: Path, matrix: Matrix | None, root: Path | None) -> list[bytes | str]:
+    """The names and bytes of the matrices ``matrix`` names (``baseline:``, ``context:``),
+    as validation reads them: a path out of the repository is refused, not read."""
+    from mgi_cli.files.read import probe
+    from mgi_cli.matrix.linked import linked_path
+
+    parts: list[bytes | str] = []
+    for name in (matrix.baseline, matrix.context) if matrix is not None else ():
+        if not name:
+            parts.append("-")
+            continue
+        target = linked_path(path, name)
+        refused = probe(target, within=root)
+        parts += [name, b"" if refused is not None else target.read_bytes()]
+    return parts
+
+
+def _check(
+    loaded: LoadedMatrix, root: Path | None, library: CatalogueLibrary, options: SiteOptions
+) -> dict[str, object]:
+    """What the site needs to know of a validated matrix file, as the cache keeps it."""
+    from mgi_cli.files.read import Unread
+    from mgi_cli.matrix.confidentiality import baseline_withheld
+    from mgi_cli.matrix.linked import load_linked
+    from mgi_cli.validate.gate import check
+    from mgi_cli.validate.rule_input import ValidationOptions
+
+    checked = check(loaded, library, ValidationOptions(today=options.today))
+    matrix = loaded.matrix
+    status = matrix.status if matrix is not None else None
+    if matrix is None or not checked.valid:
+        return {"status": status, "verdict": "invalid"}
+    if matrix.status != "published":
+        return {"status": status, "verdict": "not_published"}
+    entry: dict[str, object] = {"status": status, "verdict": "published"}
+    if matrix.assessment == "follow_up" and matrix.baseline:
+        # One rule for every public output: nothing drawn from a draft baseline.
+        linked = load_linked(loaded.path, matrix.baseline, root=root)
+        base = None if isinstance(linked.loaded, Unread) else linked.loaded.matrix
+        withheld = baseline_withheld(base, "public")
+        entry["developments"] = base is not None and withheld is None
+        entry["withheld"] = withheld
+    return entry
+
+
+def _validation_inputs(options: SiteOptions) -> str:
+    """What validation reads besides the matrix files: mgi, the catalogues, the date."""
+    from mgi_cli.resources import packaged_dir
+
+    extra = [p.read_bytes() for p in options.catalogues if p.is_file()]
+    return digest(
+        [
+            __version__,
+            folder_digest([packaged_dir("indicators")]),
+            *extra,
+            options.today.isoformat(),
+        ]
+    )
 
 
 def _common_inputs(options: SiteOptions, languages: Sequence[str]) -> str:
@@ -197,6 +321,7 @@ def _common_inputs(options: SiteOptions, languages: Sequence[str]) -> str:
             options.min_group,
             options.include_restricted,
             options.today.isoformat(),
+            options.pdf,
         )
     )
     return digest([__version__, folder_digest(folders), *extra, settings])
@@ -245,46 +370,52 @@ def _start_worker(catalogues: tuple[Path, ...]) -> None:
     _WORKER["library"] = library
 
 
-def _profile_job(job: tuple[Path, str, str, SiteOptions, Site]) -> tuple[str, str]:
-    path, lang, name, options, site = job
-    return name, _profile_html(path, lang, name, _WORKER["library"], options, site)
+_Job = tuple[Path, str, str, str, SiteOptions, Site]
 
 
-def _profile_html(
-    path: Path, lang: str, name: str, library: CatalogueLibrary, options: SiteOptions, site: Site
-) -> str:
-    from mgi_cli.render.run import render_profile_file
+def _profile_job(job: _Job) -> list[tuple[str, str | bytes]]:
+    return _profile_files_of(job, _WORKER["library"])
 
-    document = render_profile_file(
-        path,
-        library,
-        fmt="html",
-        audience="public",
-        lang=lang,
-        template_dir=options.template_dir,
-        today=options.today,
-    )
-    return pages.wrap_document(document, site, name, lang, options.template_dir)
+
+def _profile_files_of(job: _Job, library: CatalogueLibrary) -> list[tuple[str, str | bytes]]:
+    """The page of one profile in one language, and its PDF with ``--pdf``: both made by
+    ``mgi render profile``'s own core functions, for the public."""
+    from mgi_cli.render.run import render_profile_file, render_profile_file_document
+
+    path, lang, code, slug, options, site = job
+    common: dict[str, Any] = {
+        "audience": "public",
+        "lang": lang,
+        "template_dir": options.template_dir,
+        "today": options.today,
+    }
+    document = render_profile_file(path, library, fmt="html", **common)
+    name = pages.profile_page(lang, code, slug)
+    pdf = pages.profile_pdf(lang, code, slug) if options.pdf else None
+    page = pages.wrap_document(document, site, name, lang, options.template_dir, pdf=pdf)
+    if pdf is None:
+        return [(name, page)]
+    return [(name, page), (pdf, render_profile_file_document(path, library, fmt="pdf", **common))]
 
 
 def _render_profiles(
-    todo: list[tuple[str, _Published, str]],
+    todo: list[tuple[str, _Published]],
     library: CatalogueLibrary,
     options: SiteOptions,
     site: Site,
-) -> list[tuple[str, str]]:
+) -> list[list[tuple[str, str | bytes]]]:
+    work: list[_Job] = [
+        (item.path, lang, item.assessment.matrix.country, item.assessment.slug, options, site)
+        for lang, item in todo
+    ]
     jobs = options.jobs or os.cpu_count() or 1
     if jobs <= 1 or len(todo) < 4:
-        return [
-            (name, _profile_html(item.path, lang, name, library, options, site))
-            for lang, item, name in todo
-        ]
+        return [_profile_files_of(job, library) for job in work]
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
     # spawn, not fork: the caller may run threads (a test runner, `mgi site serve`).
     context = multiprocessing.get_context("spawn")
-    work = [(item.path, lang, name, options, site) for lang, item, name in todo]
     with ProcessPoolExecutor(
         max_workers=min(jobs, len(todo)),
         mp_context=context,
@@ -307,7 +438,13 @@ def _write_pages(
 ) -> None:
     from mgi_cli.output.templates import render
 
-    pdfs: set[str] = set()
+    pdfs = {
+        pages.profile_pdf(lang, code, a.slug)
+        for code, items in countries.items()
+        for a in items
+        for lang in site.languages
+        if options.pdf
+    }
     template_dir = options.template_dir
     catalogue = _main_catalogue(countries, library)
     summary = _summaries(published, library, options) if site.aggregates else None
@@ -326,7 +463,9 @@ def _write_pages(
         )
         page(f"{lang}/methodology.html", "methodology.html.j2", {"min_group": options.min_group})
         files = [{"path": p, "description": d} for p, d in site.downloads]
-        page(f"{lang}/downloads.html", "downloads.html.j2", {"files": files, "pdfs": []})
+        name = f"{lang}/downloads.html"
+        listed = pages.pdf_downloads(countries, lang, name) if options.pdf else []
+        page(name, "downloads.html.j2", {"files": files, "pdfs": listed})
         document = summary(lang) if summary is not None else None
         if document is not None:
             name = f"{lang}/summary.html"
@@ -365,16 +504,19 @@ def _summaries(
     """``mgi render summary --audience public`` of the published matrices, as HTML in a
     language; the matrices are collected once for every language."""
     from mgi_cli.reports.layout import render_report
-    from mgi_cli.reports.summary import SummaryOptions, collect_matrices
+    from mgi_cli.reports.summary import SummaryOptions, collect_valid
     from mgi_cli.reports.summary_tables import summary_report
 
     chosen = SummaryOptions("public", options.min_group, options.include_restricted, None)
-    collection = collect_matrices([p.path for p in published], library, chosen, options.today)
+    # The published matrices were validated once (_published): not again here.
+    collection = collect_valid([p.assessment.matrix for p in published], library, chosen)
+    template_dir = options.template_dir
 
     def summary(lang: str) -> str | None:
         if collection.catalogue is None:  # nothing counted: the site says so instead
             return None
-        return render_report(summary_report(collection, chosen, lang), "html", lang)
+        report = summary_report(collection, chosen, lang)
+        return render_report(report, "html", lang, template_dir)
 
     return summary
 

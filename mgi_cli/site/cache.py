@@ -4,6 +4,12 @@ A country's pages are rendered again only when the hash of their inputs changed:
 bytes of its matrices (and the baselines they name), the catalogues they answer, every
 template, the site settings and the mgi version. The manifest also lists every file the
 last build wrote, so a file no longer produced (a matrix unpublished) is removed.
+
+It also keeps what validation found in each matrix file, by the hash of what validation
+reads (the file, the files it links to, the catalogues, mgi, the date), so that a
+rebuild validates only the matrices that changed. The manifest names no matrix file: a
+file is known by the hash of its path, so it does not tell which unpublished
+assessments exist.
 """
 
 from __future__ import annotations
@@ -38,10 +44,12 @@ def folder_digest(folders: Iterable[Path]) -> str:
 
 @dataclass
 class Manifest:
-    """The last build: each country's input hash and files, and every file written."""
+    """The last build: each country's input hash and files, every file written, and
+    what validation found in each matrix file (by the hash of its path)."""
 
     countries: dict[str, dict[str, object]] = field(default_factory=dict)
     files: list[str] = field(default_factory=list)
+    checked: dict[str, dict[str, object]] = field(default_factory=dict)
 
     def unchanged(self, country: str, key: str, out: Path) -> list[str] | None:
         """The files of ``country`` when they were built from ``key`` and are all there."""
@@ -56,11 +64,20 @@ def read_manifest(out: Path) -> Manifest:
     """The last build's manifest; none (a first or a damaged build) rebuilds everything."""
     try:
         data = json.loads((out / MANIFEST).read_text(encoding="utf-8"))
-        return Manifest(dict(data["countries"]), [str(f) for f in data["files"]])
+        checked = data.get("checked", {})
+        return Manifest(
+            dict(data["countries"]),
+            [str(f) for f in data["files"]],
+            dict(checked) if isinstance(checked, dict) else {},
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return Manifest()
 
 
 def manifest_text(manifest: Manifest) -> str:
-    data = {"countries": manifest.countries, "files": sorted(manifest.files)}
+    data = {
+        "countries": manifest.countries,
+        "files": sorted(manifest.files),
+        "checked": manifest.checked,
+    }
     return json.dumps(data, indent=1, sort_keys=True) + "\n"

@@ -48,6 +48,9 @@ class Assessment:
     catalogue: Catalogue
     #: The file name of its pages, without the language: ``2022-follow_up``.
     slug: str
+    #: Its profile has the section on what changed since the baseline (a follow-up
+    #: whose baseline the public may see: ``baseline_withheld``).
+    developments: bool = False
 
     def title(self, lang: str) -> str:
         fallback = self.matrix.locality if self.matrix.level == "local" else None
@@ -64,6 +67,10 @@ def assessment_slug(matrix: Matrix) -> str:
 
 def profile_page(lang: str, country: str, slug: str) -> str:
     return f"{lang}/{country}/{slug}.html"
+
+
+def profile_pdf(lang: str, country: str, slug: str) -> str:
+    return f"pdf/{country}/{slug}-{lang}.pdf"
 
 
 def country_page(lang: str, country: str) -> str:
@@ -101,6 +108,7 @@ def chrome(site: Site, page: str, lang: str) -> dict[str, Any]:
         "assets": relative("assets/", page),
         "data": relative("data/", page),
         "home": relative(f"{lang}/index.html", page),
+        "pdf": None,
     }
 
 
@@ -115,13 +123,22 @@ def render_page(
 
 
 def wrap_document(
-    document: str, site: Site, page: str, lang: str, template_dir: Path | None
+    document: str,
+    site: Site,
+    page: str,
+    lang: str,
+    template_dir: Path | None,
+    *,
+    pdf: str | None = None,
 ) -> str:
     """A whole HTML document (a profile, the summary) with the site's navigation added:
-    the language links in its head, the navigation bar first in its body."""
+    the language links in its head, the navigation bar first in its body (with a link
+    to the ``pdf`` of a profile, a path under the output folder, when one is built)."""
     from mgi_cli.output.templates import render
 
     context = chrome(site, page, lang)
+    if pdf is not None:
+        context["pdf"] = relative(pdf, page)
     head = render("site/head_links.html.j2", context, lang=lang, template_dir=template_dir)
     bar = render("site/navigation.html.j2", context, lang=lang, template_dir=template_dir)
     document = document.replace("</head>", head + "</head>", 1)
@@ -160,7 +177,7 @@ def country_context(
     for item in sorted(assessments, key=lambda a: (a.matrix.assessed_on, a.slug)):
         matrix = item.matrix
         target = profile_page(lang, code, item.slug)
-        pdf = f"pdf/{code}/{item.slug}-{lang}.pdf"
+        pdf = profile_pdf(lang, code, item.slug)
         rows.append(
             {
                 "title": item.title(lang),
@@ -170,12 +187,26 @@ def country_context(
                 "locality": matrix.locality,
                 "href": relative(target, page),
                 "changes": relative(target, page) + "#developments"
-                if matrix.assessment == "follow_up"
+                if matrix.assessment == "follow_up" and item.developments
                 else None,
                 "pdf": relative(pdf, page) if pdf in pdfs else None,
             }
         )
     return {"code": code, "title": _country_title(assessments, lang), "assessments": rows}
+
+
+def pdf_downloads(
+    countries: dict[str, list[Assessment]], lang: str, page: str
+) -> list[dict[str, str]]:
+    """The PDF of every published profile in ``lang``, for the downloads page."""
+    return [
+        {
+            "href": relative(profile_pdf(lang, code, item.slug), page),
+            "title": f"{item.title(lang)}, {item.matrix.assessed_on.isoformat()}",
+        }
+        for code in sorted(countries)
+        for item in sorted(countries[code], key=lambda a: (a.matrix.assessed_on, a.slug))
+    ]
 
 
 def catalogue_context(catalogue: Catalogue, lang: str) -> dict[str, Any]:
