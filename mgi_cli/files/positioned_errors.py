@@ -123,6 +123,10 @@ def _one(detail: Any, parsed: Places, model: type[BaseModel], skip: int, syntax:
             hint = "YAML reads true/false/on/off as booleans; write yes or no, or quote it"
         elif kind == "string_type" and isinstance(value, (int, float)):
             hint = "quote the value to make it a text"
+        elif kind == "list_type" and value is None and syntax == "yaml":
+            hint = f"write `{loc[-1]}: []` for none, or list them below it, each after '- '"
+        elif kind in ("dict_type", "model_type", "model_attributes_type") and syntax == "yaml":
+            hint = _glued_hint(value)
         return parsed.problem(
             loc,
             codes.WRONG_TYPE,
@@ -147,6 +151,14 @@ def _one(detail: Any, parsed: Places, model: type[BaseModel], skip: int, syntax:
             indicator=indicator,
         )
     return _other_value(detail, parsed, model, loc[skip:], where=where, indicator=indicator)
+
+
+def _glued_hint(value: Any) -> str | None:
+    """`answer:partial` read as one text where a mapping belongs: the missing space."""
+    from mgi_cli.files.yamlhints import glued_key
+
+    found = glued_key(value) if isinstance(value, str) else None
+    return f"put a space after the colon: `{found[0]}: {found[1]}`" if found else None
 
 
 def _other_value(

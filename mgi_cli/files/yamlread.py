@@ -171,8 +171,38 @@ def _syntax_problem(error: Exception, text: str, display: str) -> Problem:
         where = text.find(chr(code))
         if where >= 0:
             line, column = line_col(text[:where])
+    explained = _explained(error, text, line, column)
+    if explained is not None:
+        return Problem(
+            display,
+            codes.YAML_SYNTAX,
+            f"not valid YAML: {explained.message}",
+            line=explained.line,
+            column=explained.column,
+            hint=explained.hint,
+        )
     return Problem(
         display, codes.YAML_SYNTAX, f"not valid YAML: {message}", line=line, column=column
+    )
+
+
+def _explained(error: Exception, text: str, line: int | None, column: int | None) -> Any:
+    """The common mistake behind a parser error, in plain words (files/yamlhints.py)."""
+    from mgi_cli.files.yamlhints import ParserError, explain
+
+    if line is None or column is None:
+        return None
+    context_mark = getattr(error, "context_mark", None)
+    return explain(
+        text,
+        ParserError(
+            str(getattr(error, "problem", None) or ""),
+            str(getattr(error, "context", None) or ""),
+            line,
+            column,
+            context_mark.line + 1 if context_mark is not None else None,
+            context_mark.column + 1 if context_mark is not None else None,
+        ),
     )
 
 
@@ -413,6 +443,7 @@ class _Builder:
                     "the last one would silently win",
                     line=mark[0],
                     column=mark[1],
+                    hint=f"keep one {key!r} (merge what the two hold) and delete the other",
                 )
             )
         frame.key = key

@@ -40,6 +40,7 @@ def check_answers(ctx: RuleContext) -> None:
                 codes.INVALID_ANSWER,
                 f"{entry.answer!r} is not an answer to {indicator_id}; it takes "
                 + ", ".join(choices),
+                hint=_answer_hint(entry.answer, choices),
             )
         elif not (entry.justification or "").strip():
             ctx.report(
@@ -51,6 +52,18 @@ def check_answers(ctx: RuleContext) -> None:
             )
     _check_missing(ctx)
     _check_unreviewed(ctx)
+
+
+def _answer_hint(answer: str, choices: list[str]) -> str | None:
+    """The choice meant by `Yes` or `“yes”`: what to write instead."""
+    from mgi_cli.files.yamlhints import SMART_QUOTES
+
+    bare = answer.strip(SMART_QUOTES + "'\" ")
+    if bare in choices:
+        return f"write {bare} without the typographic quotes"
+    if bare.lower() in choices:
+        return f"answers are written in lower case: write {bare.lower()}"
+    return None
 
 
 def _unknown_indicator(ctx: RuleContext, indicator_id: str, ids: list[str]) -> None:
