@@ -20,6 +20,7 @@ from mgi_cli.diff.model import (
     WordChange,
 )
 from mgi_cli.diff.rollup import roll_up
+from mgi_cli.diff.texts import text_changes
 from mgi_cli.diff.words import normalise, word_diff
 from mgi_cli.errors import Refused, UsageError
 from mgi_cli.languages import FALLBACK
@@ -103,6 +104,9 @@ def diff_matrices(
     )
     # Before unchanged indicators are dropped, so that they count as unchanged.
     diff.actions = action_progress(diff, baseline)
+    order = [d.id for d in follow_up_catalogue.dimensions]
+    order += [d.id for d in baseline_catalogue.dimensions if d.id not in order]
+    diff.texts = text_changes(baseline, follow_up, entries, order, dimension)
     if not include_unchanged:
         diff.changes = [e for e in entries if e.changed]
     return diff

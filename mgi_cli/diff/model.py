@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from mgi_cli.diff.action_progress import ActionProgress
+    from mgi_cli.problems.problem import Problem
 
 #: Every kind of change, most significant first.
 KINDS = (
@@ -129,6 +130,35 @@ class IndicatorChange:
 
 
 @dataclass(frozen=True)
+class TextChange:
+    """An authored text added, removed or changed in one language (``diff.texts``).
+
+    ``key`` is the text's path in the matrix: ``title``, ``profile.summary``,
+    ``profile.context``, ``profile.dimensions.D1``, ``profile.sub_areas.D1.health``,
+    ``answers.D1.01.finding``, or ``process.focal_point``, ``process.consultations``,
+    ``process.validated`` (not written per language: ``language`` is None).
+    """
+
+    key: str
+    language: str | None
+    #: ``added``, ``removed`` or ``changed``.
+    change: str
+    #: The indicator whose finding this is, else None.
+    indicator: str | None = None
+    #: A finding of an answer that is ``restricted: true`` on either side.
+    restricted: bool = False
+
+    def as_json(self) -> dict[str, Any]:
+        return {
+            "key": self.key,
+            "language": self.language,
+            "change": self.change,
+            "indicator": self.indicator,
+            "restricted": self.restricted,
+        }
+
+
+@dataclass(frozen=True)
 class Summary:
     """A roll-up of a dimension, a sub-area or a module: answers counted on each side."""
 
@@ -205,14 +235,19 @@ class Diff:
     #: For each item of the baseline's action plan, whether its indicators progressed
     #: (``diff.action_progress.action_progress``, worked out on every indicator compared).
     actions: list[ActionProgress] = field(default_factory=list)
+    #: Authored texts (title, profile, findings, process) that changed (``diff.texts``).
+    texts: list[TextChange] = field(default_factory=list)
+    #: Warnings about the comparison itself (the sides look reversed), for stderr.
+    problems: list[Problem] = field(default_factory=list)
 
     @property
     def has_regression(self) -> bool:
         return self.regressed > 0
 
     def only_answers(self) -> Diff:
-        """The same diff listing only changes of answers (no evidence-only updates)."""
-        return replace(self, changes=[c for c in self.changes if c.kind in ANSWER_KINDS])
+        """The same diff listing only changes of answers (no evidence-only updates, no
+        authored texts)."""
+        return replace(self, changes=[c for c in self.changes if c.kind in ANSWER_KINDS], texts=[])
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -233,4 +268,5 @@ class Diff:
             "sub_areas": [s.as_json() for s in self.sub_areas],
             "modules": [m.as_json() for m in self.modules],
             "actions": [a.as_json() for a in self.actions],
+            "texts": [t.as_json() for t in self.texts],
         }

@@ -10,6 +10,7 @@ from mgi_cli.diff.model import (
     Diff,
     IndicatorChange,
     Summary,
+    TextChange,
     WordChange,
 )
 from mgi_cli.matrix.indicators import CONTEXT_MODULE
@@ -70,9 +71,31 @@ def diff_context(diff: Diff) -> dict[str, Any]:
         ],
         "unchanged_rows": [r for r in rows if r["kind"] == "unchanged"],
         "detail_rows": [r for r in rows if r["runs"] or r["references"]],
-        "restricted": sum(1 for c in diff.changes if c.restricted and c.changed),
+        "restricted": sum(1 for c in diff.changes if c.restricted and c.changed)
+        + len({t.key for t in diff.texts if t.restricted}),
         "action_rows": [_action_row(a) for a in diff.actions],
+        "text_rows": text_rows(diff.texts),
     }
+
+
+def text_rows(texts: list[TextChange]) -> list[dict[str, Any]]:
+    """One row per text and kind of change, with the languages it concerns: a summary
+    added in four languages is one row, not four."""
+    rows: list[dict[str, Any]] = []
+    for text in texts:
+        last = rows[-1] if rows else None
+        if last is not None and (last["key"], last["change"]) == (text.key, text.change):
+            last["languages"] += f", {text.language}"
+            continue
+        rows.append(
+            {
+                "key": text.key,
+                "change": text.change,
+                "languages": text.language or "",
+                "restricted": text.restricted,
+            }
+        )
+    return rows
 
 
 def _action_row(progress: ActionProgress) -> dict[str, Any]:

@@ -48,6 +48,7 @@ def write_text(diff: Diff, stream: TextIO, color: bool) -> None:
         wrapped = textwrap.wrap(ids, WIDTH, initial_indent="  ", subsequent_indent="  ")
         out += ["", Text("Unchanged", "bold"), *wrapped]
     out += _actions(ctx["action_rows"])
+    out += _texts(ctx["text_rows"])
     console = make_console(stream, color=color)
     out += _details(ctx["detail_rows"], console)
     _print(console, out)
@@ -127,6 +128,25 @@ def _actions(rows: list[dict[str, Any]]) -> list[Any]:
     cells = [[r["item"], r["outcome_label"], r["indicators"]] for r in rows]
     title = f"Action plan of the baseline: did its indicators progress? ({len(rows)})"
     return ["", Text(title, "bold"), table(["item", "outcome", "indicators"], cells, indent=2)]
+
+
+def _texts(rows: list[dict[str, Any]]) -> list[Any]:
+    from rich.text import Text
+
+    from mgi_cli.output.console import table
+
+    if not rows:
+        return []
+    cells = [
+        [r["key"], r["change"], r["languages"], "restricted" if r["restricted"] else ""]
+        for r in rows
+    ]
+    title = f"Authored texts ({len(rows)})"
+    return [
+        "",
+        Text(title, "bold"),
+        table(["text", "change", "languages", "notes"], cells, indent=2),
+    ]
 
 
 def _marked(cell: str) -> Any:
