@@ -14,13 +14,35 @@ from typer.core import TyperGroup
 from typer.exceptions import TyperException
 
 from mgi_cli import __version__
+from mgi_cli.choices import Color
 from mgi_cli.errors import MgiError
 
 
 class _Group(TyperGroup):
     """Maps mgi's errors to messages and exit statuses, in one place (docs/format.md)."""
 
+    def list_commands(self, ctx: Any) -> list[str]:
+        """In the order of the work (commands.WORKFLOW_ORDER), not as registered: Typer
+        lists the groups (render, report, site) after the single commands."""
+        from mgi_cli.commands import WORKFLOW_ORDER
+
+        names: list[str] = super().list_commands(ctx)
+        rank = {name: index for index, name in enumerate(WORKFLOW_ORDER)}
+        return sorted(names, key=lambda name: rank.get(name, len(rank)))
+
     def invoke(self, ctx: Any) -> Any:  # click.Context, vendored by typer
+        from mgi_cli.output.console import PrintableStream
+
+        # Whatever a command writes, a file's text never drives the terminal: control
+        # characters (ANSI escapes, carriage returns) are shown escaped (SECURITY.md).
+        streams = sys.stdout, sys.stderr
+        sys.stdout, sys.stderr = PrintableStream(sys.stdout), PrintableStream(sys.stderr)
+        try:
+            return self._invoke(ctx)
+        finally:
+            sys.stdout, sys.stderr = streams
+
+    def _invoke(self, ctx: Any) -> Any:
         try:
             return super().invoke(ctx)
         except MgiError as error:
@@ -109,8 +131,20 @@ def _root(
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks of internal errors.")
     ] = False,
+    color: Annotated[
+        Color,
+        typer.Option(
+            "--color",
+            help="Colour the output: auto (on a terminal, unless NO_COLOR is set or "
+            "FORCE_COLOR is), always or never. Also a command's own option.",
+        ),
+    ] = Color.AUTO,
 ) -> None:
+    from mgi_cli.commands.common import choose_color
+
     _state["debug"] = debug
+    # Before the command's options are read: a command's own --color comes after it.
+    choose_color(color)
 
 
 def _register_commands() -> None:

@@ -1,17 +1,23 @@
 """Text for people at a console: colour and fixed-width tables, through rich.
 
-Colour only when the caller chose it (``color``: the stream is a terminal, as
-``commands.common.use_color`` decides) and ``NO_COLOR`` is not set, whatever its
-value. Off a terminal the width is fixed (``WIDTH``) and nothing is wrapped, so what
+Whether to colour is decided once, by ``wants_color`` (``--color`` and the NO_COLOR
+and FORCE_COLOR conventions), and the writers here follow that ``color`` as given.
+Off a terminal the width is fixed (``WIDTH``) and nothing is wrapped, so what
 goes to a file or a pipe never depends on ``$COLUMNS`` or a terminal's size: lines
 are written as they are, and a table is laid out at its natural width. rich is
 imported only when something is written, so ``mgi --help`` stays fast.
+
+Text from files (matrices, catalogues, ``mgi.toml``, rule files, file names) never
+drives the terminal: ``printable`` shows each control character (an ANSI escape, a
+carriage return, a bell, a bidirectional override) as ``\\uXXXX``; ``cli.py`` puts
+every write to standard output and error through it (``PrintableStream``), and rich
+consoles escape what they render. Markup is never read from text (``markup=False``).
 """
 
 from __future__ import annotations
 
-import os
-from collections.abc import Collection, Iterable, Mapping, Sequence
+import re
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
@@ -22,14 +28,89 @@ if TYPE_CHECKING:
 WIDTH = 100
 
 
+def wants_color(choice: str, stream: object, environ: Mapping[str, str]) -> bool:
+    """Whether to colour what goes to ``stream``, for ``--color`` ``choice``.
+
+    always and never are the user's word for this run, above the environment (as
+    no-color.org asks of a command-line argument). auto: never when NO_COLOR is set,
+    whatever its value; else always when FORCE_COLOR is set and not empty
+    (force-color.org), so CI logs that render colour can have it; else only on a
+    terminal.
+    """
+    if choice in ("always", "never"):
+        return choice == "always"
+    if "NO_COLOR" in environ:
+        return False
+    if environ.get("FORCE_COLOR"):
+        return True
+    isatty = getattr(stream, "isatty", None)
+    return bool(isatty and isatty())
+
+# C0 controls but tab and newline, a carriage return not ending a line, DEL, C1
+# controls (0x9b starts an escape sequence on some terminals), and the bidirectional
+# embeddings, overrides and isolates, which show text in another order than it has.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
+# In a name on one line, line breaks and tabs too.
+_CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match[str]) -> str:
+    char = match.group()
+    return _NAMED.get(char) or f"\\u{ord(char):04x}"
+
+
+def printable(text: str) -> str:
+    """``text`` with each control character written as ``\\uXXXX``, lines and tabs kept.
+
+    ``\\u001b`` is also how JSON writes ESC, so a JSON document stays valid and means
+    the same after this; Markdown and HTML show it as text.
+    """
+    return _CONTROL.sub(_escaped, text) if _CONTROL.search(text) else text
+
+
+def shown_name(name: object) -> str:
+    """A file name on one line: control characters escaped, newline and tab as ``\\n``,
+    ``\\t`` (a name may hold any byte but ``/`` and NUL)."""
+    text = str(name)
+    return _CONTROL_IN_NAME.sub(_escaped, text) if _CONTROL_IN_NAME.search(text) else text
+
+
+class PrintableStream:
+    """A text stream that writes everything through ``printable``; the rest is the
+    stream's own (``isatty``, ``fileno``, ``buffer`` for documents in bytes...)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.unescaped = stream
+
+    def write(self, text: str) -> int:
+        self.unescaped.write(printable(text))
+        return len(text)
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.unescaped, name)
+
+
+def _unescaped(stream: TextIO) -> TextIO:
+    """The stream under a ``PrintableStream``: rich writes its own colour codes, and
+    escapes the text it renders itself (``_Console.render``)."""
+    while isinstance(stream, PrintableStream):
+        stream = stream.unescaped
+    return stream
+
+
 def write_styled(stream: TextIO, pieces: Iterable[str | tuple[str, str]], *, color: bool) -> None:
     """Pieces of text, some with a rich style (``("error", "red")``), written in order.
 
     Without colour the text is written as it is, and rich is not even imported: `mgi
     validate` in a pre-commit hook or a pipe pays nothing for it.
     """
-    if not (color and "NO_COLOR" not in os.environ):
-        stream.write("".join(p if isinstance(p, str) else p[0] for p in pieces))
+    if not color:
+        stream.write(printable("".join(p if isinstance(p, str) else p[0] for p in pieces)))
         return
     from rich.text import Text
 
@@ -38,15 +119,28 @@ def write_styled(stream: TextIO, pieces: Iterable[str | tuple[str, str]], *, col
 
 
 def make_console(stream: TextIO, *, color: bool) -> Console:
-    """A console writing to ``stream``, in colour only if ``color`` and no NO_COLOR."""
+    """A console writing to ``stream``, in colour if ``color`` (``wants_color`` decides)."""
     from rich.console import Console
+    from rich.segment import Segment
 
     class _Console(Console):
         def on_broken_pipe(self) -> None:
             # rich exits 1 here; the command line ends quietly with 0 (cli.py).
             raise BrokenPipeError
 
-    color = color and "NO_COLOR" not in os.environ
+        def render(
+            self, renderable: Any, options: ConsoleOptions | None = None
+        ) -> Iterator[Segment]:
+            # Text never drives the terminal; rich's own codes (colour, the progress
+            # bar's cursor moves) are control segments or styles, written after this.
+            for segment in super().render(renderable, options):
+                if segment.control is None and _CONTROL.search(segment.text):
+                    yield Segment(printable(segment.text), segment.style)
+                else:
+                    yield segment
+
+    stream = _unescaped(stream)
+
     isatty = getattr(stream, "isatty", None)
     terminal = bool(isatty and isatty())
     return _Console(
@@ -87,8 +181,10 @@ def table(
     from rich.cells import cell_len
     from rich.table import Table
 
+    # Escaped here, not only when printed, so that columns are measured as shown.
     cells = [
-        [cell.expandtabs(1) if isinstance(cell, str) else cell for cell in row] for row in rows
+        [printable(cell.expandtabs(1)) if isinstance(cell, str) else cell for cell in row]
+        for row in rows
     ]
     count = len(header) if header else max((len(row) for row in cells), default=0)
     # Each column as wide as its widest cell, set here: rich then need not measure
