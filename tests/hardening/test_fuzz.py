@@ -24,6 +24,7 @@ one gets a row there (and in ``WRITERS`` of test_no_data_loss.py if it writes).
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import io
 import os
@@ -78,9 +79,30 @@ _runner = CliRunner()
 
 
 def run(args: Sequence[object]) -> Result:
-    return _runner.invoke(
-        app, [str(a) for a in args], env={"NO_COLOR": "1", "GITHUB_ACTIONS": None}
-    )
+    argv = [str(a) for a in args]
+    with _serve_stops_at_once() if argv[:2] == ["site", "serve"] else contextlib.nullcontext():
+        return _runner.invoke(app, argv, env={"NO_COLOR": "1", "GITHUB_ACTIONS": None})
+
+
+@contextlib.contextmanager
+def _serve_stops_at_once() -> Iterator[None]:
+    """`mgi site serve` as it runs (build, serve, watch), told to stop before it waits."""
+    import threading
+
+    from mgi_cli.site import serve
+
+    real = serve.serve_site
+
+    def serve_once(*args: Any, **kwargs: Any) -> None:
+        stop = threading.Event()
+        stop.set()
+        real(*args, **{**kwargs, "stop": stop})
+
+    serve.serve_site = serve_once
+    try:
+        yield
+    finally:
+        serve.serve_site = real
 
 
 def check_answer(result: Result, args: Sequence[object], exits: frozenset[int]) -> None:
@@ -194,8 +216,25 @@ READERS: list[Reader] = [
         *(["--catalogue", MINI] if c.target.parent.name == "mini" else []),
     ]),
 ]  # fmt: skip
+
+
+#: The site commands read a folder of matrices: fuzzed like the rest, kept apart from
+#: READERS, whose every row test_hostile.py expects to name a refused file (the site
+#: leaves a matrix out, counted, as `render summary` does). `site serve` builds, serves
+#: and stops at once (``run``: its stop event is set before it starts).
+def _site(sub: str) -> Argv:
+    def argv(case: Case, pick: Pick) -> list[Any]:
+        extra = ["--port", "0"] if sub == "serve" else ["--jobs", "1"]
+        return ["site", sub, case.target.parent, "--catalogue", MINI, "-o", case.work / "site",
+                *extra]  # fmt: skip
+
+    return argv
+
+
+SITE_READERS = [Reader(f"site-{sub}", _site(sub)) for sub in ("build", "serve")]
 READER_NAMES = [r.name for r in READERS]
-BY_NAME = {r.name: r for r in READERS}
+SITE_NAMES = [r.name for r in SITE_READERS]
+BY_NAME = {r.name: r for r in READERS + SITE_READERS}
 
 
 @dataclass
@@ -507,18 +546,20 @@ _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.filter_t
           HealthCheck.large_base_example]  # fmt: skip
 
 
-def budget(ci_examples: int) -> settings:
+def budget(ci_examples: int, seconds: int = 5) -> settings:
     """CI: ``ci_examples`` per test; the fuzz profile sets its own count and deadline.
 
     A command takes well under a second on any of these inputs (the largest, a 1.5 MB
     string, about one for `mgi fmt`); the deadline leaves room for a loaded CI machine
-    and still catches a hang or a quadratic blow-up.
+    and still catches a hang or a quadratic blow-up. A site build writes some 40 files
+    (about 2 s on an idle machine): ``seconds`` gives it more.
     """
-    if FUZZING:
-        return settings(suppress_health_check=_QUIET)
+    if FUZZING:  # the profile's deadline (20 s), or more for the slow ones
+        slow = {"deadline": timedelta(seconds=seconds * 4)} if seconds > 5 else {}
+        return settings(suppress_health_check=_QUIET, **slow)  # type: ignore[arg-type]
     return settings(
         max_examples=ci_examples,
-        deadline=timedelta(seconds=5),
+        deadline=timedelta(seconds=seconds),
         suppress_health_check=_QUIET,
         database=None,
         phases=[Phase.explicit, Phase.generate, Phase.shrink],
@@ -582,6 +623,15 @@ def test_random_yaml(reader: str, case: Fuzzed, data: st.DataObject) -> None:
     run_reader(BY_NAME[reader], case, _picker(data))
 
 
+@pytest.mark.parametrize("reader", SITE_NAMES)
+@budget(3, seconds=30)
+@given(case=mutated_matrices() | mutated_texts() | random_yaml(), data=st.data())
+def test_site_reads_fuzzed_matrices(reader: str, case: Fuzzed, data: st.DataObject) -> None:
+    """`mgi site build|serve` on a folder holding a fuzzed matrix: built without it, or
+    refused in words."""
+    run_reader(BY_NAME[reader], case, _picker(data))
+
+
 @budget(15)
 @given(data=st.data())
 def test_mutated_catalogues(data: st.DataObject) -> None:
@@ -596,16 +646,24 @@ def test_mutated_catalogues(data: st.DataObject) -> None:
         )
         user = case.work / "mini-1.0.yaml"
         user.write_bytes(content)
-        command = data.draw(st.sampled_from([
-            ["catalogue", "--catalogue", user, "--format", "json"],
-            ["catalogue", "--catalogue", user, "M1.01"],
-            ["catalogue", "diff", user, "mgi-national@1.0", "--format", "json"],
-            ["validate", "--catalogue", user, case.target],
-            ["diff", "--catalogue", user, case.target],
-            ["render", "profile", "--catalogue", user, case.target, "--format", "html"],
-            ["report", "gcm", "--catalogue", user, case.target, "--format", "json"],
-        ]))  # fmt: skip
+        command = [user if a is USER else case.target if a is TARGET else a
+                   for a in data.draw(st.sampled_from(CATALOGUE_COMMANDS))]  # fmt: skip
         check_answer(run(command), command, frozenset({0, 1}))
+
+
+#: Where the user's catalogue and the matrix go in CATALOGUE_COMMANDS.
+USER, TARGET = object(), object()
+#: The commands test_mutated_catalogues gives a user's catalogue to.
+CATALOGUE_COMMANDS: list[list[Any]] = [
+    ["catalogue", "--catalogue", USER, "--format", "json"],
+    ["catalogue", "--catalogue", USER, "M1.01"],
+    ["catalogue", "diff", USER, "mgi-national@1.0", "--format", "json"],
+    ["catalogue", "diff", MINI, USER, "--format", "text"],
+    ["validate", "--catalogue", USER, TARGET],
+    ["diff", "--catalogue", USER, TARGET],
+    ["render", "profile", "--catalogue", USER, TARGET, "--format", "html"],
+    ["report", "gcm", "--catalogue", USER, TARGET, "--format", "json"],
+]
 
 
 @budget(15)
@@ -696,14 +754,15 @@ def test_every_matrix_reading_command_is_fuzzed() -> None:
     import typer.main
 
     root: Any = typer.main.get_command(app)
-    # Fuzzed elsewhere: `catalogue diff` reads catalogues (test_user_catalogues_...),
-    # `site build|serve` reads folders of matrices (tests/site, not yet fuzzed here).
-    elsewhere = {"catalogue": ("diff",), "site": ("build", "serve")}
+    # `site build|serve` read folders of matrices (SITE_READERS); `catalogue diff` reads
+    # catalogues (test_mutated_catalogues draws it among its commands).
+    for reader in SITE_READERS:
+        covered.add(tuple(reader.argv(_dummy_case(), lambda c: c[0])[:2]))
+    assert ("catalogue", "diff") in {tuple(c[:2]) for c in CATALOGUE_COMMANDS}
+    covered.add(("catalogue", "diff"))
     for name, command in root.commands.items():
         for sub in getattr(command, "commands", {}):
-            assert sub in groups.get(name, ()) + elsewhere.get(name, ()), (
-                f"new command mgi {name} {sub}: add it"
-            )
+            assert (name, sub) in covered, f"new command mgi {name} {sub}: add it"
     known = {"validate", "schema", "catalogue", "diff", "init", "new", "fmt", "status",
              "export", "import", "render", "report", "site"}  # fmt: skip
     assert set(root.commands) <= known, (
