@@ -29,6 +29,14 @@ class Audience(StrEnum):
     GOVERNMENT = "government"
 
 
+class Color(StrEnum):
+    """`--color`: auto colours a terminal only (NO_COLOR and FORCE_COLOR decide first)."""
+
+    AUTO = "auto"
+    ALWAYS = "always"
+    NEVER = "never"
+
+
 class Level(StrEnum):
     NATIONAL = "national"
     LOCAL = "local"

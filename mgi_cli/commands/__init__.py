@@ -24,18 +24,38 @@ from mgi_cli.commands import (
     validate,
 )
 
+#: The commands in the order of the work, as `mgi --help` lists them (Getting started
+#: follows it): set up and start (init, new), check and tidy (validate, fmt, status),
+#: fill in with the team (export, import), compare (diff), publish (render, report,
+#: site), and the references looked up along the way (catalogue, schema).
+WORKFLOW_ORDER = (
+    "init",
+    "new",
+    "validate",
+    "fmt",
+    "status",
+    "export",
+    "import",
+    "diff",
+    "render",
+    "report",
+    "site",
+    "catalogue",
+    "schema",
+)
+
 COMMAND_MODULES: list[ModuleType] = [
-    validate,
-    schema,
-    catalogue,
-    diff,
-    render,
     init,
-    report,
     new,
+    validate,
     fmt,
     status,
     export,
     import_,
+    diff,
+    render,
+    report,
     site,
+    catalogue,
+    schema,
 ]

@@ -15,7 +15,9 @@ from mgi_cli.errors import MgiError, UsageError
 
 
 def catalogue(
-    indicator: Annotated[str | None, typer.Argument(help="Show one indicator in full.")] = None,
+    indicator: Annotated[
+        str | None, typer.Argument(help="Show one indicator in full, e.g. D1.04 (any case).")
+    ] = None,
     catalogue: Annotated[
         str | None,
         typer.Option(
@@ -39,7 +41,13 @@ def catalogue(
     ] = None,
     gcm: Annotated[
         int | None,
-        typer.Option("--gcm", min=1, max=23, help="Only indicators linked to this GCM objective."),
+        typer.Option(
+            "--gcm",
+            min=1,
+            max=23,
+            metavar="N",
+            help="Only indicators linked to this GCM objective.",
+        ),
     ] = None,
     module: Annotated[
         str | None, typer.Option("--module", help="Only this module, e.g. covid19.")
@@ -82,4 +90,11 @@ def _check_filter(ref: str, name: str, value: str | None, known: list[str]) -> N
 
 
 def register(app: typer.Typer) -> None:
-    app.command(cls=CatalogueCommand)(catalogue)
+    from mgi_cli.commands.help import examples
+
+    epilog = examples(
+        "mgi catalogue --dimension D1",
+        "mgi catalogue D1.04 --lang fr",
+        "mgi catalogue diff mgi-national@1.0 mgi-national@1.1",
+    )
+    app.command(cls=CatalogueCommand, epilog=epilog)(catalogue)

@@ -12,10 +12,10 @@ import sys
 from typing import Annotated, Any
 
 import typer
-from typer.core import TyperCommand
 
 from mgi_cli.choices import ListingFormat
 from mgi_cli.commands.common import catalogue_library
+from mgi_cli.commands.help import Command, examples
 
 
 def catalogue_diff(
@@ -39,10 +39,16 @@ def catalogue_diff(
 
 
 _diff_app = typer.Typer(add_completion=False, rich_markup_mode=None)
-_diff_app.command()(catalogue_diff)
+_diff_app.command(
+    cls=Command,
+    epilog=examples(
+        "mgi catalogue diff mgi-national@1.0 mgi-national@1.1",
+        "mgi catalogue diff mgi-national@1.0 mgi-national@1.1 --format json",
+    ),
+)(catalogue_diff)
 
 
-class CatalogueCommand(TyperCommand):
+class CatalogueCommand(Command):
     """`mgi catalogue [INDICATOR]`, and `mgi catalogue diff OLD NEW`."""
 
     @property

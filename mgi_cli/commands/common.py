@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import os
+from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
 import typer
+
+from mgi_cli.choices import Color
 
 if TYPE_CHECKING:
     from datetime import date
@@ -36,10 +39,36 @@ def catalogue_library(extra: list[Path] | None = None) -> CatalogueLibrary:
     return library
 
 
+#: This run's --color: set by `mgi --color` (cli.py) and by a command's own --color,
+#: which is nearer the user's intent; read by ``use_color``.
+_COLOR: ContextVar[Color] = ContextVar("mgi_color", default=Color.AUTO)
+
+
+def choose_color(value: Color | None) -> Color | None:
+    """The callback of every --color option: a value given is this run's choice."""
+    if value is not None:
+        _COLOR.set(Color(value))
+    return value
+
+
+ColorOption = Annotated[
+    Color | None,
+    typer.Option(
+        "--color",
+        callback=choose_color,
+        show_default=False,
+        help="Colour the output: auto (on a terminal, unless NO_COLOR is set or "
+        "FORCE_COLOR is), always or never (as `mgi --color` does for every command).",
+    ),
+]
+
+
 def use_color(stream: object) -> bool:
-    """Colour only on a terminal, and never when NO_COLOR is set."""
-    isatty = getattr(stream, "isatty", None)
-    return bool(isatty and isatty()) and "NO_COLOR" not in os.environ
+    """Whether to colour ``stream``: --color, then NO_COLOR and FORCE_COLOR, then
+    whether it is a terminal (output/console.py, ``wants_color``)."""
+    from mgi_cli.output.console import wants_color
+
+    return wants_color(_COLOR.get(), stream, os.environ)
 
 
 def emit(text: str | bytes, output: Path | None) -> None:

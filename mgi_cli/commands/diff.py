@@ -11,7 +11,7 @@ from typing import Annotated
 import typer
 
 from mgi_cli.choices import DiffFormat, DiffOnly, FailOn
-from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
+from mgi_cli.commands.common import CatalogueOption, ColorOption, catalogue_library, use_color
 from mgi_cli.errors import UsageError
 
 
@@ -29,7 +29,8 @@ def diff(
         DiffFormat, typer.Option("--format", help="The output's format.")
     ] = DiffFormat.TEXT,
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", dir_okay=False, help="Write to this file.")
+        Path | None,
+        typer.Option("--output", "-o", dir_okay=False, metavar="FILE", help="Write to this file."),
     ] = None,
     only: Annotated[
         DiffOnly | None,
@@ -39,13 +40,14 @@ def diff(
         ),
     ] = None,
     dimension: Annotated[
-        str | None, typer.Option("--dimension", help="Only this dimension, e.g. D1.")
+        str | None, typer.Option("--dimension", metavar="ID", help="Only this dimension, e.g. D1.")
     ] = None,
     fail_on: Annotated[
         FailOn | None,
         typer.Option("--fail-on", help="regression: exit 1 if any answer regressed."),
     ] = None,
     catalogue: CatalogueOption = None,
+    color: ColorOption = None,  # noqa: ARG001 (its callback records it: common.use_color)
 ) -> None:
     """Compare a follow-up assessment with its baseline, indicator by indicator.
 
@@ -70,6 +72,8 @@ def diff(
         include_unchanged=only is None,
         dimension=dimension,
     )
+    for problem in result.problems:  # the sides look reversed: said, not refused
+        sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")
     if only is DiffOnly.ANSWERS:
         result = result.only_answers()
     reporter = DIFF_REPORTERS[output_format]
@@ -93,4 +97,11 @@ def write_atomic(path: Path, text: str) -> None:
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(diff)
+    from mgi_cli.commands.help import Command, examples
+
+    epilog = examples(
+        "mgi diff matrices/XAM/2022-follow_up.yaml  # against the baseline it names",
+        "mgi diff matrices/XAM/2018-baseline.yaml matrices/XAM/2026-follow_up.yaml --only changed",
+        "mgi diff matrices/XAM/2022-follow_up.yaml --format html -o changes.html",
+    )
+    app.command(cls=Command, epilog=epilog)(diff)

@@ -21,6 +21,7 @@ def export(
             "--output",
             "-o",
             dir_okay=False,
+            metavar="FILE",
             help="The spreadsheet to write (replaced if it exists).",
         ),
     ],
@@ -67,4 +68,10 @@ def _format_of(output: Path) -> SheetFormat:
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(export)
+    from mgi_cli.commands.help import Command, examples
+
+    epilog = examples(
+        "mgi export matrices/XAM/2026-follow_up.yaml -o xam-2026.xlsx",
+        "mgi export matrices/XAM/2026-follow_up.yaml -o xam-2026.csv --lang fr",
+    )
+    app.command(cls=Command, epilog=epilog)(export)

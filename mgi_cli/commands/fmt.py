@@ -59,4 +59,10 @@ def fmt(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(fmt)
+    from mgi_cli.commands.help import Command, examples
+
+    epilog = examples(
+        "mgi fmt matrices",
+        "mgi fmt --check matrices/XAM/2026-follow_up.yaml  # in CI: change nothing",
+    )
+    app.command(cls=Command, epilog=epilog)(fmt)

@@ -20,7 +20,10 @@ def import_sheet(
         Path, typer.Argument(exists=True, dir_okay=False, help="The .xlsx or .csv file.")
     ],
     output: Annotated[
-        Path, typer.Option("--output", "-o", dir_okay=False, help="The matrix file to write.")
+        Path,
+        typer.Option(
+            "--output", "-o", dir_okay=False, metavar="FILE", help="The matrix file to write."
+        ),
     ],
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
     lang: Annotated[
@@ -67,4 +70,11 @@ def import_sheet(
 
 
 def register(app: typer.Typer) -> None:
-    app.command("import")(import_sheet)
+    from mgi_cli.commands.help import Command, examples
+
+    epilog = examples(
+        "mgi export matrices/XAM/2026-follow_up.yaml -o xam-2026.xlsx  # filled in, then:",
+        "mgi import xam-2026.xlsx -o matrices/XAM/2026-follow_up.yaml --force",
+        "mgi import xam-2026.xlsx -o matrices/XAM/2030-follow_up.yaml",
+    )
+    app.command("import", cls=Command, epilog=epilog)(import_sheet)

@@ -20,7 +20,9 @@ def init(
     ] = Path(),
     country: Annotated[
         str,
-        typer.Option("--country", help="The example matrix's country (XAA-XZZ: examples)."),
+        typer.Option(
+            "--country", metavar="ISO3", help="The example matrix's country (XAA-XZZ: examples)."
+        ),
     ] = "XAA",
     branch: Annotated[
         str, typer.Option("--branch", help="The branch pull requests target (for CI).")
@@ -29,6 +31,7 @@ def init(
         str | None,
         typer.Option(
             "--install",
+            metavar="REQUIREMENT",
             help="What CI installs mgi from, as a pip requirement "
             "(default: this version, mgi-cli==VERSION).",
         ),
@@ -75,4 +78,10 @@ def init(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(init)
+    from mgi_cli.commands.help import Command, examples
+
+    epilog = examples(
+        "mgi init xamaria-mgi --country XAM",
+        "mgi init mgi-matrices --country XAM --branch trunk  # PRs target trunk",
+    )
+    app.command(cls=Command, epilog=epilog)(init)

@@ -20,7 +20,10 @@ if TYPE_CHECKING:
 
 def new(
     output: Annotated[
-        Path, typer.Option("--output", "-o", dir_okay=False, help="The matrix file to create.")
+        Path,
+        typer.Option(
+            "--output", "-o", dir_okay=False, metavar="FILE", help="The matrix file to create."
+        ),
     ],
     country: Annotated[
         str | None,
@@ -46,7 +49,8 @@ def new(
         Lang, typer.Option("--lang", help="Language of the question comments.")
     ] = DEFAULT_LANG,
     assessed_on: Annotated[
-        str | None, typer.Option("--assessed-on", help="YYYY-MM-DD (default: today).")
+        str | None,
+        typer.Option("--assessed-on", metavar="DATE", help="YYYY-MM-DD (default: today)."),
     ] = None,
     title: Annotated[
         str | None, typer.Option("--title", help="Display name, e.g. the country's name.")
@@ -57,6 +61,7 @@ def new(
             "--follow-up-of",
             exists=True,
             dir_okay=False,
+            metavar="BASELINE",
             help="Start a follow-up draft from this baseline matrix.",
         ),
     ] = None,
@@ -64,6 +69,7 @@ def new(
         str | None,
         typer.Option(
             "--catalogue-version",
+            metavar="ID@VERSION",
             help="The catalogue to answer, as <id>@<version> "
             "(default: the last --catalogue file, else the newest packaged one; a "
             "follow-up: the baseline's).",
@@ -215,4 +221,13 @@ def _target(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(new)
+    from mgi_cli.commands.help import Command, examples
+
+    epilog = examples(
+        'mgi new XAM -o matrices/XAM/2030-baseline.yaml --title "Republic of Xamaria"',
+        "mgi new --follow-up-of matrices/XAM/2026-follow_up.yaml "
+        "-o matrices/XAM/2030-follow_up.yaml",
+        "mgi new XAM --level local --locality 'Port Selen' "
+        "-o matrices/XAM/local/port-selen/2030.yaml",
+    )
+    app.command(cls=Command, epilog=epilog)(new)

@@ -11,6 +11,7 @@ import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Audience, Lang, ProfileFormat
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit
+from mgi_cli.commands.help import Command, examples
 
 render_app = typer.Typer(
     name="render",
@@ -20,7 +21,14 @@ render_app = typer.Typer(
 )
 
 
-@render_app.command("profile")
+@render_app.command(
+    "profile",
+    cls=Command,
+    epilog=examples(
+        "mgi render profile matrices/XAM/2026-follow_up.yaml --format html -o xam-2026.html",
+        "mgi render profile matrices/XAM/2026-follow_up.yaml --lang fr --audience government",
+    ),
+)
 def profile(
     matrix: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="The matrix file.")],
     output_format: Annotated[
@@ -42,12 +50,15 @@ def profile(
     ] = Audience.PUBLIC,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout)."),
+        typer.Option(
+            "--output", "-o", dir_okay=False, metavar="FILE", help="Write here (default: stdout)."
+        ),
     ] = None,
     template_dir: Annotated[
         Path | None,
         typer.Option(
             "--template-dir",
+            metavar="DIR",
             exists=True,
             file_okay=False,
             help="Your templates, used before the packaged ones (run sandboxed).",

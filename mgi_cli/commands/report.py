@@ -11,6 +11,7 @@ import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Audience, Lang, ReportFormat, SdgExport
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit, option_date
+from mgi_cli.commands.help import Command, examples
 from mgi_cli.errors import Refused
 
 if TYPE_CHECKING:
@@ -30,7 +31,9 @@ Matrix = Annotated[
 FormatOption = Annotated[ReportFormat, typer.Option("--format", help="The output's format.")]
 Output = Annotated[
     Path | None,
-    typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout)."),
+    typer.Option(
+        "--output", "-o", dir_okay=False, metavar="FILE", help="Write here (default: stdout)."
+    ),
 ]
 LangOption = Annotated[Lang, typer.Option("--lang", help="The report's language.")]
 AudienceOption = Annotated[
@@ -50,7 +53,14 @@ def _source(matrix: Path, catalogue: list[Path] | None, audience: Audience) -> R
     return load_source(matrix, library, audience=audience, today=date.today())
 
 
-@report_app.command("gcm")
+@report_app.command(
+    "gcm",
+    cls=Command,
+    epilog=examples(
+        "mgi report gcm matrices/XAM/2026-follow_up.yaml",
+        "mgi report gcm matrices/XAM/2026-follow_up.yaml --format html -o gcm.html --lang fr",
+    ),
+)
 def gcm(
     matrix: Matrix,
     output_format: FormatOption = ReportFormat.MD,
@@ -68,7 +78,15 @@ def gcm(
     emit(render_report(gcm_report(source, lang), output_format, lang), output)
 
 
-@report_app.command("sdg-10-7-2")
+@report_app.command(
+    "sdg-10-7-2",
+    cls=Command,
+    epilog=examples(
+        "mgi report sdg-10-7-2 matrices/XAM/2026-follow_up.yaml",
+        "mgi report sdg-10-7-2 matrices/XAM/2026-follow_up.yaml "
+        "--export open-sdg -o indicator_10-7-2.csv",
+    ),
+)
 def sdg_10_7_2(
     matrix: Matrix,
     output_format: FormatOption = ReportFormat.MD,
@@ -79,6 +97,7 @@ def sdg_10_7_2(
         Path | None,
         typer.Option(
             "--config",
+            metavar="FILE",
             exists=True,
             dir_okay=False,
             help="A rule file (TOML) replacing the packaged indicators/sdg-10-7-2.toml: "
@@ -111,7 +130,14 @@ def sdg_10_7_2(
     emit(text, output)
 
 
-@report_app.command("themes")
+@report_app.command(
+    "themes",
+    cls=Command,
+    epilog=examples(
+        "mgi report themes matrices/XAM/2026-follow_up.yaml",
+        "mgi report themes matrices/XAM/2026-follow_up.yaml --thin-below 5 --format json",
+    ),
+)
 def themes(
     matrix: Matrix,
     output_format: FormatOption = ReportFormat.MD,
@@ -120,12 +146,15 @@ def themes(
     audience: AudienceOption = Audience.PUBLIC,
     min_indicators: Annotated[
         int,
-        typer.Option("--thin-below", min=0, help="Thin: fewer tagged indicators than this."),
+        typer.Option(
+            "--thin-below", min=0, metavar="N", help="Thin: fewer tagged indicators than this."
+        ),
     ] = 3,
     min_answered: Annotated[
         float,
         typer.Option(
             "--min-answered",
+            metavar="SHARE",
             min=0,
             max=1,
             help="Thin: a smaller share of tagged indicators answered.",
@@ -135,6 +164,7 @@ def themes(
         float,
         typer.Option(
             "--min-in-place",
+            metavar="SHARE",
             min=0,
             max=1,
             help="Thin: a smaller share of applicable answers in place (yes).",
@@ -152,7 +182,15 @@ def themes(
     emit(render_report(themes_report(source, thin, lang), output_format, lang), output)
 
 
-@report_app.command("actions")
+@report_app.command(
+    "actions",
+    cls=Command,
+    epilog=examples(
+        "mgi report actions matrices/XAM/2026-follow_up.yaml --audience government",
+        "mgi report actions matrices/XAM/2026-follow_up.yaml --audience government "
+        "--today 2027-06-30",
+    ),
+)
 def actions(
     matrix: Matrix,
     output_format: FormatOption = ReportFormat.MD,
@@ -161,7 +199,11 @@ def actions(
     audience: AudienceOption = Audience.PUBLIC,
     today: Annotated[
         str | None,
-        typer.Option("--today", help="Overdue relative to this date, YYYY-MM-DD (default: today)."),
+        typer.Option(
+            "--today",
+            metavar="DATE",
+            help="Overdue relative to this date, YYYY-MM-DD (default: today).",
+        ),
     ] = None,
     catalogue: CatalogueOption = None,
 ) -> None:
@@ -174,7 +216,15 @@ def actions(
     emit(render_report(actions_report(source, day, lang), output_format, lang), output)
 
 
-@report_app.command("score")
+@report_app.command(
+    "score",
+    cls=Command,
+    epilog=examples(
+        "mgi report score matrices/XAM/2026-follow_up.yaml  # with the baseline it names",
+        "mgi report score matrices/XAM/2018-baseline.yaml matrices/XAM/2026-follow_up.yaml "
+        "--format json",
+    ),
+)
 def score(
     matrices: Annotated[
         list[Path],
@@ -193,6 +243,7 @@ def score(
         Path | None,
         typer.Option(
             "--config",
+            metavar="FILE",
             exists=True,
             dir_okay=False,
             help="A scoring rule (TOML): values, modules, dimension_from.",

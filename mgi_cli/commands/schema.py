@@ -37,4 +37,7 @@ def schema(
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(schema)
+    from mgi_cli.commands.help import Command, examples
+
+    epilog = examples("mgi schema", "mgi schema --catalogue mgi-national@1.1 --lang fr")
+    app.command(cls=Command, epilog=epilog)(schema)

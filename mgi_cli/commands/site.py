@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.commands.help import Command, examples
 from mgi_cli.errors import UsageError
 
 if TYPE_CHECKING:
@@ -32,12 +33,15 @@ PathsArgument = Annotated[
 ]
 OutputOption = Annotated[
     Path,
-    typer.Option("--output", "-o", file_okay=False, help="The folder the site is written to."),
+    typer.Option(
+        "--output", "-o", file_okay=False, metavar="DIR", help="The folder the site is written to."
+    ),
 ]
 TemplateDirOption = Annotated[
     Path | None,
     typer.Option(
         "--template-dir",
+        metavar="DIR",
         exists=True,
         file_okay=False,
         help="Your templates (site/*.j2, profile.html.j2...), used before the packaged "
@@ -45,7 +49,10 @@ TemplateDirOption = Annotated[
     ),
 ]
 JobsOption = Annotated[
-    int, typer.Option("--jobs", "-j", min=0, help="Processes rendering profiles (0: one per core).")
+    int,
+    typer.Option(
+        "--jobs", "-j", min=0, metavar="N", help="Processes rendering profiles (0: one per core)."
+    ),
 ]
 
 
@@ -54,6 +61,9 @@ def _prepare(
     template_dir: Path | None,
     catalogue: list[Path] | None,
     jobs: int,
+    *,
+    pdf: bool = False,
+    search: bool = False,
 ) -> tuple[list[Path], SiteOptions, list[Path]]:
     """The matrices to publish and the options, from the arguments and mgi.toml [site]."""
     from mgi_cli.repository.root import repository_for
@@ -85,24 +95,50 @@ def _prepare(
         template_dir=template_dir,
         catalogues=tuple(p for p in extra if p.is_file()),
         jobs=jobs,
+        pdf=pdf,
+        search=search,
         today=date.today(),
     )
     return paths, options, extra
 
 
-@site_app.command("build")
+@site_app.command(
+    "build",
+    cls=Command,
+    epilog=examples(
+        "mgi site build matrices -o site", "mgi site build  # in a matrices repository"
+    ),
+)
 def build(
     paths: PathsArgument = None,
     output: OutputOption = Path("site"),
     template_dir: TemplateDirOption = None,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = 0,
+    pdf: Annotated[
+        bool,
+        typer.Option(
+            "--pdf",
+            help="Also typeset each profile as PDF (pdf/<ISO>/<slug>-<lang>.pdf), linked from "
+            "its pages; needs WeasyPrint (exit 1 when it cannot load).",
+        ),
+    ] = False,
+    search: Annotated[
+        bool,
+        typer.Option(
+            "--search",
+            help="Add a search page: Pagefind indexes the pages (npm install --save-dev "
+            "pagefind; never downloaded here). Every other page works without JavaScript.",
+        ),
+    ] = False,
 ) -> None:
     """Write the public site: a page per published profile and language, the countries,
     the indicators, aggregated views, methodology, and open data under data/."""
     from mgi_cli.site.build import build_site
 
-    targets, options, extra = _prepare(paths, template_dir, catalogue, jobs)
+    targets, options, extra = _prepare(
+        paths, template_dir, catalogue, jobs, pdf=pdf, search=search
+    )
     report = build_site(targets, output, catalogue_library(extra), options)
     _summary(report, output)
 
@@ -111,6 +147,8 @@ def _summary(report: object, output: Path) -> None:
     from mgi_cli.site.build import BuildReport
 
     assert isinstance(report, BuildReport)
+    for warning in report.warnings:
+        sys.stderr.write(warning + "\n")
     left = ", ".join(f"{k.replace('_', ' ')}: {n}" for k, n in sorted(report.left_out.items()))
     sys.stderr.write(
         f"mgi: site in {output}: {report.pages} pages; {len(report.written)} files written, "
@@ -120,15 +158,24 @@ def _summary(report: object, output: Path) -> None:
     )
 
 
-@site_app.command("serve")
+@site_app.command(
+    "serve",
+    cls=Command,
+    epilog=examples("mgi site serve matrices --port 8080"),
+)
 def serve(
     paths: PathsArgument = None,
     output: OutputOption = Path("site"),
     template_dir: TemplateDirOption = None,
     catalogue: CatalogueOption = None,
-    port: Annotated[int, typer.Option("--port", min=0, max=65535, help="0: any free port.")] = 8000,
+    port: Annotated[
+        int, typer.Option("--port", min=0, max=65535, metavar="PORT", help="0: any free port.")
+    ] = 8000,
     interval: Annotated[
-        float, typer.Option("--interval", min=0.2, help="Seconds between checks for changes.")
+        float,
+        typer.Option(
+            "--interval", min=0.2, metavar="SECONDS", help="Seconds between checks for changes."
+        ),
     ] = 1.0,
 ) -> None:
     """Build the site, serve it on http://127.0.0.1:PORT/ and rebuild it when a matrix

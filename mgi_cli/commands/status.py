@@ -10,7 +10,7 @@ from typing import Annotated, Any
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Lang, ListingFormat
-from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
+from mgi_cli.commands.common import CatalogueOption, ColorOption, catalogue_library, use_color
 from mgi_cli.errors import UsageError
 from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
@@ -21,7 +21,10 @@ def status(
         ListingFormat, typer.Option("--format", help="The output's format.")
     ] = ListingFormat.TEXT,
     stale_after: Annotated[
-        int, typer.Option("--stale-after", min=1, help="Days after which a reference is stale.")
+        int,
+        typer.Option(
+            "--stale-after", min=1, metavar="DAYS", help="Days after which a reference is stale."
+        ),
     ] = DEFAULT_STALE_AFTER_DAYS,
     lang: Annotated[
         Lang, typer.Option("--lang", help="The language of dimension names.")
@@ -35,6 +38,7 @@ def status(
             "only; yes 100, partial 50, no 0; never across countries).",
         ),
     ] = False,
+    color: ColorOption = None,  # noqa: ARG001 (its callback records it: common.use_color)
 ) -> None:
     """Show progress: answered, unreviewed, unreferenced and stale, per dimension."""
     from mgi_cli.progress.measure import status_paths
@@ -65,4 +69,10 @@ def _scores(statuses: list[Any], catalogue: list[Path] | None, lang: str, fmt: s
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(status)
+    from mgi_cli.commands.help import Command, examples
+
+    epilog = examples(
+        "mgi status matrices",
+        "mgi status matrices/XAM/2026-follow_up.yaml --lang fr --score",
+    )
+    app.command(cls=Command, epilog=epilog)(status)

@@ -43,13 +43,18 @@ def summary(
     ] = ReportFormat.MD,
     output: Annotated[
         Path | None,
-        typer.Option("--output", "-o", dir_okay=False, help="Write here (default: stdout)."),
+        typer.Option(
+            "--output", "-o", dir_okay=False, metavar="FILE", help="Write here (default: stdout)."
+        ),
     ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="The summary's language.")] = DEFAULT_LANG,
     min_group: Annotated[
         int,
         typer.Option(
-            "--min-group", min=1, help="Suppress every figure drawn from fewer countries than this."
+            "--min-group",
+            min=1,
+            metavar="N",
+            help="Suppress every figure drawn from fewer countries than this.",
         ),
     ] = 5,
     include_restricted: Annotated[
@@ -64,8 +69,20 @@ def summary(
         str | None,
         typer.Option(
             "--catalogue-ref",
+            metavar="ID@VERSION",
             help="Summarise the matrices answering this catalogue (<id>@<version>); "
             "default: the one most of them answer.",
+        ),
+    ] = None,
+    template_dir: Annotated[
+        Path | None,
+        typer.Option(
+            "--template-dir",
+            metavar="DIR",
+            exists=True,
+            file_okay=False,
+            help="Your templates (summary.md.j2, summary.html.j2), used before the packaged "
+            "ones (run sandboxed).",
         ),
     ] = None,
     catalogue: CatalogueOption = None,
@@ -88,9 +105,17 @@ def summary(
     message = left_out_message(collection.left_out)
     if message:
         sys.stderr.write(f"mgi: {message}\n")
-    text = render_report(summary_report(collection, options, lang), output_format, lang)
+    report = summary_report(collection, options, lang)
+    text = render_report(report, output_format, lang, template_dir)
     emit(text, output)
 
 
 def register_summary(render_app: typer.Typer) -> None:
-    render_app.command("summary")(summary)
+    from mgi_cli.commands.help import Command, examples
+
+    epilog = examples(
+        "mgi render summary matrices --audience government --include-restricted",
+        "mgi render summary matrices --audience government --include-restricted "
+        "--format html -o summary.html --lang fr",
+    )
+    render_app.command("summary", cls=Command, epilog=epilog)(summary)

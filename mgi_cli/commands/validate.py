@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Any, TextIO
 import typer
 
 from mgi_cli.choices import ValidateFormat
-from mgi_cli.commands.common import CatalogueOption, catalogue_library, use_color
+from mgi_cli.commands.common import CatalogueOption, ColorOption, catalogue_library, use_color
 from mgi_cli.errors import UsageError
 from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
@@ -39,13 +39,17 @@ def validate(
     ] = None,
     catalogue: CatalogueOption = None,
     jobs: Annotated[
-        int | None, typer.Option("--jobs", "-j", min=1, help="Parallel processes (default: cores).")
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, metavar="N", help="Parallel processes (default: cores)."
+        ),
     ] = None,
     stale_after: Annotated[
         int | None,
         typer.Option(
             "--stale-after",
             min=1,
+            metavar="DAYS",
             help="Days after which a reference is stale (default: mgi.toml's, else "
             f"{DEFAULT_STALE_AFTER_DAYS}).",
         ),
@@ -91,6 +95,7 @@ def validate(
         bool,
         typer.Option("--statistics", help="How many problems of each code, not each problem."),
     ] = False,
+    color: ColorOption = None,  # noqa: ARG001 (its callback records it: common.use_color)
 ) -> None:
     """Check matrices: format, answers, justifications, references, follow-up links."""
     from mgi_cli.repository.root import repository_for
@@ -219,4 +224,11 @@ class _Progress:
 
 
 def register(app: typer.Typer) -> None:
-    app.command()(validate)
+    from mgi_cli.commands.help import Command, examples
+
+    epilog = examples(
+        "mgi validate matrices",
+        "mgi validate matrices/XAM/2026-follow_up.yaml --format json",
+        "mgi validate matrices --statistics  # counts per problem code",
+    )
+    app.command(cls=Command, epilog=epilog)(validate)

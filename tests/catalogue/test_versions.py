@@ -280,7 +280,7 @@ def test_an_undeclared_removal_is_named(mini_catalogue: Path, tmp_path: Path) ->
 def test_catalogue_diff_help_and_misuse(mgi: Mgi) -> None:
     help_text = mgi("catalogue", "diff", "--help")
     assert help_text.exit_code == 0
-    assert help_text.stdout.startswith("Usage: mgi catalogue diff [OPTIONS] {old} {new}")
+    assert help_text.stdout.startswith("Usage: mgi catalogue diff [OPTIONS] OLD NEW")
     missing = mgi("catalogue", "diff", "mgi-national@1.0")
     assert missing.exit_code == 2
     assert "Missing argument 'new'" in missing.stderr

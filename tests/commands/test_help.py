@@ -85,3 +85,88 @@ def test_a_closed_pipe_ends_quietly(tmp_path: Path) -> None:
     )
     assert (done.returncode, done.stderr) == (0, "")
     assert (tmp_path / "out").read_text(encoding="utf-8").strip()
+
+
+# --- What --help shows: placeholders, not Python types; examples that run --------------
+
+#: A placeholder that names a Python type, or Typer's and click's type names.
+PYTHON_TYPE = re.compile(
+    r"<(str|int|float|bool|path|file|dir|datetime|uuid)>|<[^>]*(list\[|range|Path)[^>]*>"
+    r"|\b(TEXT|INTEGER|FLOAT|BOOLEAN|UUID|RANGE)\b|\{[a-z_]+\}|\bx[<>]=|<=x\b"
+)
+
+
+@pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)
+def test_help_names_no_python_type(mgi: Mgi, path: tuple[str, ...], command: Any) -> None:
+    text = mgi(*path, "--help").stdout
+    assert not PYTHON_TYPE.findall(text), text
+    context = typer.Context(command, info_name=path[-1] if path else "mgi")
+    for param in command.params:
+        if param.param_type_name == "option" and not (param.is_flag or param.hidden):
+            # A value's placeholder is a word in capitals, or the choices listed.
+            shown = param.get_help_record(context)[0].split(" ", 1)
+            shown = shown[-1].split(", ")[-1].split(" ")[-1] if len(shown) > 1 else ""
+            assert re.fullmatch(r"[A-Z][A-Z0-9_@|.-]*|<[a-z0-9-]+(\|[a-z0-9-]+)*>", shown), (
+                f"mgi {' '.join(path)} {param.opts[0]}: {shown!r}"
+            )
+
+
+def test_placeholders_in_usage_and_arguments(mgi: Mgi) -> None:
+    assert mgi("fmt", "-h").stdout.startswith("Usage: mgi fmt [OPTIONS] PATHS...\n")
+    assert mgi("validate", "-h").stdout.startswith("Usage: mgi validate [OPTIONS] [PATHS]...\n")
+    assert mgi("diff", "-h").stdout.startswith("Usage: mgi diff [OPTIONS] [BASELINE] FOLLOW_UP\n")
+    report = mgi("report", "gcm", "-h").stdout
+    assert report.startswith("Usage: mgi report gcm [OPTIONS] MATRIX\n")
+    assert "\n  MATRIX  The matrix file.  [required]\n" in report
+    catalogue = mgi("catalogue", "-h").stdout
+    assert "  --gcm N " in catalogue and "[1<=N<=23]" in catalogue
+    assert "  -j, --jobs N " in mgi("validate", "-h").stdout
+
+
+def _examples() -> list[tuple[str, str]]:
+    from mgi_cli.commands.help import example_lines
+
+    return [
+        (" ".join(path), line)
+        for path, command in COMMANDS
+        for line in example_lines(command.epilog)
+    ]
+
+
+#: Examples that do not end by themselves: shown, not run.
+NOT_RUN = {"mgi site serve matrices --port 8080"}
+RUNNABLE = {
+    " ".join(path) for path, command in COMMANDS if path and not getattr(command, "commands", None)
+}
+
+
+@pytest.mark.parametrize("name", sorted(RUNNABLE))
+def test_every_command_ends_its_help_with_examples(mgi: Mgi, name: str) -> None:
+    text = mgi(*name.split(), "--help").stdout
+    assert "\nExamples:\n  mgi " in text
+    shown = [line for command, line in _examples() if command == name]
+    assert 1 <= len(shown) <= 3
+    assert any(f"{line} ".startswith(f"mgi {name} ") for line in shown)
+    for line in shown:
+        assert f"\n  {line}" in text  # written as it is, never re-wrapped
+
+
+@pytest.mark.parametrize("name", sorted(RUNNABLE))
+def test_every_example_in_help_runs_on_the_examples(
+    mgi: Mgi, name: str, tmp_path: Path, project_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each command's examples, in order, in a copy of examples/ made a matrices
+    repository (an empty mgi.toml), as `matrices/...` in them suppose: each exits 0."""
+    import shlex
+    import shutil
+
+    shutil.copytree(project_root / "examples", tmp_path / "repo")
+    (tmp_path / "repo" / "mgi.toml").write_text("", encoding="utf-8")
+    monkeypatch.chdir(tmp_path / "repo")
+    for command, line in _examples():
+        if command != name or line in NOT_RUN:
+            continue
+        words = shlex.split(line)
+        assert words[0] == "mgi"
+        result = mgi(*words[1:])
+        assert result.exit_code == 0, f"{line}\n{result.output}"

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from io import StringIO
 
 import pytest
 from rich.text import Text
 
-from mgi_cli.output.console import WIDTH, make_console, table, to_text, write_styled
+from mgi_cli.output.console import WIDTH, make_console, table, to_text, wants_color, write_styled
 
 
 def test_a_table_is_lined_up_with_no_space_at_the_ends_of_lines() -> None:
@@ -49,8 +50,34 @@ def test_colour_only_when_chosen_and_no_color_unset(monkeypatch: pytest.MonkeyPa
     stream = StringIO()
     make_console(stream, color=True).print(grid)
     assert "\x1b[31mregression\x1b[0m" in stream.getvalue()
+    # NO_COLOR is read where the choice is made (wants_color), below the writers.
     monkeypatch.setenv("NO_COLOR", "")  # set, whatever its value
     quiet = StringIO()
-    write_styled(quiet, pieces, color=True)
-    make_console(quiet, color=True).print(grid)
+    color = wants_color("auto", _Terminal(), os.environ)
+    write_styled(quiet, pieces, color=color)
+    make_console(quiet, color=color).print(grid)
     assert "\x1b[" not in quiet.getvalue()
+
+
+class _Terminal(StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.mark.parametrize(
+    ("choice", "environ", "terminal", "expected"),
+    [
+        ("auto", {}, True, True),
+        ("auto", {}, False, False),
+        ("auto", {"NO_COLOR": "1"}, True, False),
+        ("auto", {"NO_COLOR": ""}, True, False),  # set, whatever its value
+        ("auto", {"FORCE_COLOR": "1"}, False, True),
+        ("auto", {"FORCE_COLOR": ""}, False, False),  # empty: not set (force-color.org)
+        ("auto", {"NO_COLOR": "1", "FORCE_COLOR": "1"}, True, False),
+        ("always", {"NO_COLOR": "1"}, False, True),  # the user's word for this run
+        ("never", {"FORCE_COLOR": "1"}, True, False),
+    ],
+)
+def test_wants_color(choice: str, environ: dict[str, str], terminal: bool, expected: bool) -> None:
+    stream = _Terminal() if terminal else StringIO()
+    assert wants_color(choice, stream, environ) is expected
