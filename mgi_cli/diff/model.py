@@ -239,6 +239,8 @@ class Diff:
     texts: list[TextChange] = field(default_factory=list)
     #: Warnings about the comparison itself (the sides look reversed), for stderr.
     problems: list[Problem] = field(default_factory=list)
+    #: The first matrix looks like the later one (``diff.run.reversed_sides``).
+    reversed: bool = False
 
     @property
     def has_regression(self) -> bool:

@@ -49,13 +49,18 @@ CONTEXT_WORDS = 6
 def diff_context(diff: Diff) -> dict[str, Any]:
     rows = [_row(c) for c in diff.changes]
     counts = diff.kind_counts
+    before, after = _date_labels(diff)
     evidence = counts.get("justification_changed", 0) + counts.get("references_changed", 0)
     return {
         "title": _title(diff),
         "sides": [
             {"label": label, **side.as_json()}
-            for label, side in zip(("baseline", "follow-up"), diff.sides, strict=True)
+            for label, side in zip(_side_labels(diff), diff.sides, strict=True)
         ],
+        # The two sides by their dates, wherever the output says before and after.
+        "before_label": before,
+        "after_label": after,
+        "reversed": _reversed_notice(diff),
         "summary": _summary_text(diff, evidence),
         "progressed": diff.progressed,
         "regressed": diff.regressed,
@@ -117,7 +122,36 @@ def _title(diff: Diff) -> str:
         place = f"{diff.title} ({diff.country})"
     if diff.locality:
         place = f"{diff.locality}, {place}"
+    if diff.reversed:
+        before, after = _date_labels(diff)
+        return f"{place}, {diff.level} MGI: changes from {before} to {after}"
     return f"{place}, {diff.level} MGI: changes since the baseline"
+
+
+def _date_labels(diff: Diff) -> tuple[str, str]:
+    """What the output calls the two sides: ``before`` and ``after`` (the baseline and the
+    follow-up), or their assessment dates when the sides look reversed, since "before"
+    would then name the later matrix."""
+    if not diff.reversed:
+        return ("before", "after")
+    first, second = (side.assessed_on for side in diff.sides)
+    return (first, second)
+
+
+def _side_labels(diff: Diff) -> tuple[str, str]:
+    if diff.reversed:
+        return ("first (later)", "second (earlier)")
+    return ("baseline", "follow-up")
+
+
+def _reversed_notice(diff: Diff) -> str | None:
+    if not diff.reversed:
+        return None
+    before, after = _date_labels(diff)
+    return (
+        f"The sides look reversed: the first matrix is the later assessment. The changes "
+        f"read from {before} to {after}; give the baseline first to see the changes since it."
+    )
 
 
 def _summary_text(diff: Diff, evidence: int) -> list[str]:

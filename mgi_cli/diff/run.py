@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import os
+
 from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.diff.compare import diff_matrices
 from mgi_cli.diff.model import Diff
 from mgi_cli.diff.sides import SideSpec, load_side, parse_side
 from mgi_cli.errors import MgiError, UsageError
 from mgi_cli.matrix.load import LoadedMatrix
+from mgi_cli.matrix.models import Matrix
 from mgi_cli.problems import codes
+from mgi_cli.problems.problem import Problem, Severity
 from mgi_cli.validate.gate import Checked, check, require_valid
 from mgi_cli.validate.rule_input import ValidationOptions
 
@@ -53,7 +57,7 @@ def diff_arguments(
         library,
         refusal="cannot compare: the matrices have problems (see `mgi validate`)",
     )
-    return diff_matrices(
+    diff = diff_matrices(
         old.matrix,
         new.matrix,
         old.catalogue,
@@ -63,6 +67,42 @@ def diff_arguments(
         include_unchanged=include_unchanged,
         dimension=dimension,
     )
+    warning = reversed_sides(old.matrix, new.matrix, base_spec, follow_spec)
+    if warning is not None:
+        diff.problems.append(warning)
+        diff.reversed = True
+    return diff
+
+
+def reversed_sides(
+    first: Matrix, second: Matrix, first_spec: SideSpec, second_spec: SideSpec
+) -> Problem | None:
+    """A warning when the first matrix looks like the later one: assessed after the second,
+    or naming the second as its ``baseline:``. None when the order is right or unknown."""
+    named = first.baseline is not None and _same_file(
+        first_spec.sibling(first.baseline), second_spec
+    )
+    if first.assessed_on <= second.assessed_on and not named:
+        return None
+    why = (
+        f"it names {second_spec.display} as its baseline"
+        if named
+        else f"it was assessed on {first.assessed_on.isoformat()}, after "
+        f"{second_spec.display} ({second.assessed_on.isoformat()})"
+    )
+    return Problem(
+        path=first_spec.display,
+        code=codes.DIFF_REVERSED,
+        message=f"the sides look reversed: {why}; the changes are shown from the first to the "
+        "second, labelled by date (give the baseline first: mgi diff BASELINE FOLLOW_UP)",
+        severity=Severity.WARNING,
+    )
+
+
+def _same_file(one: SideSpec, other: SideSpec) -> bool:
+    if one.rev != other.rev:
+        return False
+    return os.path.normpath(one.path.absolute()) == os.path.normpath(other.path.absolute())
 
 
 def _baseline_of(loaded: LoadedMatrix, spec: SideSpec) -> str:

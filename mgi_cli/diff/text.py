@@ -31,6 +31,8 @@ def write_text(diff: Diff, stream: TextIO, color: bool) -> None:
         Text(ctx["title"], "bold"),
         table([], sides, indent=2, gap=1, min_widths={0: 10}),
     ]
+    if ctx["reversed"]:
+        out += ["", *(Text(line, "bold") for line in textwrap.wrap(ctx["reversed"], WIDTH))]
     out += ["", Text("Summary", "bold"), *(f"  {line}" for line in ctx["summary"])]
     if ctx["restricted"]:
         out.append(
@@ -38,8 +40,11 @@ def write_text(diff: Diff, stream: TextIO, color: bool) -> None:
             "document within the team"
         )
     out += _rollups(ctx)
-    out += _changes("Answers that changed", ctx["answer_rows"])
-    out += _changes("Justification or references updated, answer unchanged", ctx["evidence_rows"])
+    labels = (ctx["before_label"], ctx["after_label"])
+    out += _changes("Answers that changed", ctx["answer_rows"], labels)
+    out += _changes(
+        "Justification or references updated, answer unchanged", ctx["evidence_rows"], labels
+    )
     if ctx["unchanged_rows"]:
         ids = " ".join(
             r["indicator"] + (f" (was {r['replaced_from']})" if r["replaced_from"] else "")
@@ -84,7 +89,10 @@ def _rollups(ctx: dict[str, Any]) -> list[Any]:
         rows.append(_rollup_cells(f"{domain['id']} {domain['name']}", domain))
         rows += [_rollup_cells(f"  {s['name']}", s) for s in domain["sub_areas"]]
     rows += [_rollup_cells(f"{m['name']} ({m['id']})", m) for m in ctx["modules"]]
-    title = "Answers by dimension and sub-area (before→after; other modules apart)"
+    title = (
+        f"Answers by dimension and sub-area ({ctx['before_label']}→{ctx['after_label']}; "
+        "other modules apart)"
+    )
     return ["", Text(title, "bold"), table(header, rows, indent=2)]
 
 
@@ -95,14 +103,14 @@ def _rollup_cells(name: str, rollup: dict[str, Any]) -> list[str]:
     return [name, *counts, str(rollup["progressed"]), str(rollup["regressed"])]
 
 
-def _changes(title: str, rows: list[dict[str, Any]]) -> list[Any]:
+def _changes(title: str, rows: list[dict[str, Any]], sides: tuple[str, str]) -> list[Any]:
     from rich.text import Text
 
     from mgi_cli.output.console import table
 
     if not rows:
         return []
-    header = ["indicator", "dim", "before", "after", "change", "direction", "notes"]
+    header = ["indicator", "dim", *sides, "change", "direction", "notes"]
     cells = [
         [
             r["indicator"],

@@ -110,6 +110,9 @@ MISSING_FINDINGS: Final = "missing-findings"
 NO_DEVELOPMENTS: Final = "no-developments"
 NO_NATIONAL_COMPARISON: Final = "no-national-comparison"
 
+# Comparing (mgi diff; warnings printed on standard error, the exit status unchanged)
+DIFF_REVERSED: Final = "diff-reversed"
+
 # Authoring
 DUPLICATE_INDICATOR: Final = "duplicate-indicator"
 FMT_REFUSED: Final = "fmt-refused"
@@ -234,6 +237,9 @@ CODES: dict[str, str] = {
     "the developments since the baseline.",
     NO_NATIONAL_COMPARISON: "A local profile rendered with --compare-national leaves out "
     "the comparison: no readable national matrix, or (public output) one not validated.",
+    # Comparing
+    DIFF_REVERSED: "`mgi diff A B` where A was assessed after B, or names B as its baseline: "
+    "the sides look reversed (warning; the diff is still printed, its sides labelled by date).",
     # Authoring
     DUPLICATE_INDICATOR: "A spreadsheet has two rows for one indicator (`mgi import`).",
     IMPORT_PROTECTION: "`mgi import` refuses a sheet that could lower protection without "
