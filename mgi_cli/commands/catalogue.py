@@ -67,13 +67,13 @@ def catalogue(
 
     library = catalogue_library()
     cat = library.add(catalogue) if catalogue else library.default(level)
-    _check_filter(cat.ref, "dimension", dimension, [d.id for d in cat.dimensions])
-    _check_filter(cat.ref, "theme", tag, [t.id for t in cat.themes])
-    _check_filter(cat.ref, "module", module, cat.module_ids)
+    dimension = _check_filter(cat.ref, "dimension", dimension, [d.id for d in cat.dimensions])
+    tag = _check_filter(cat.ref, "theme", tag, [t.id for t in cat.themes])
+    module = _check_filter(cat.ref, "module", module, cat.module_ids)
+    if indicator is not None:
+        indicator = _indicator_id(cat.ref, indicator, [i.id for i in cat.indicators])
     wanted = IndicatorFilter(dimension, tag, gcm, module, indicator)
     selected = wanted.apply(cat)
-    if indicator is not None and not selected:
-        raise MgiError(f"{cat.ref} has no indicator {indicator!r}")
     if output_format is ListingFormat.JSON:
         json.dump(catalogue_json(cat, selected), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
@@ -83,10 +83,37 @@ def catalogue(
         write_catalogue_text(cat, selected, lang, sys.stdout)
 
 
-def _check_filter(ref: str, name: str, value: str | None, known: list[str]) -> None:
-    """A filter naming nothing in the catalogue is a typo, not an empty selection."""
-    if value is not None and value not in known:
+def _check_filter(ref: str, name: str, value: str | None, known: list[str]) -> str | None:
+    """The catalogue's own spelling of a filter, whatever its case (``d1``: D1); one
+    naming nothing in the catalogue is a typo, not an empty selection."""
+    if value is None:
+        return None
+    found = _same_but_case(value, known)
+    if found is None:
         raise UsageError(f"{ref} has no {name} {value!r}; use one of {', '.join(known)}")
+    return found
+
+
+def _indicator_id(ref: str, value: str, known: list[str]) -> str:
+    """The catalogue's id for ``value`` typed in any case (``d1.04``: D1.04), else
+    exit 1 with the nearest id: the zero-padded one first (``D1.4``: D1.04)."""
+    from mgi_cli.suggest import did_you_mean
+
+    found = _same_but_case(value, known)
+    if found is not None:
+        return found
+    prefix, dot, number = value.rpartition(".")
+    padded = f"{prefix}.{number.zfill(2)}" if dot and number.isdigit() else ""
+    padded_id = _same_but_case(padded, known) if padded else None
+    hint = f"did you mean {padded_id!r}?" if padded_id else did_you_mean(value, known)
+    raise MgiError(f"{ref} has no indicator {value!r}" + (f"; {hint}" if hint else ""))
+
+
+def _same_but_case(value: str, known: list[str]) -> str | None:
+    if value in known:
+        return value
+    folded = value.casefold()
+    return next((item for item in known if item.casefold() == folded), None)
 
 
 def register(app: typer.Typer) -> None:
