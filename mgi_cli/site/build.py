@@ -48,6 +48,8 @@ class SiteOptions:
     jobs: int = 0
     #: Also typeset each profile as PDF (``pdf/<ISO>/<slug>-<lang>.pdf``; needs WeasyPrint).
     pdf: bool = False
+    #: Index the pages with Pagefind and add a search page (needs the pagefind binary).
+    search: bool = False
     today: date = field(default_factory=date.today)
 
 
@@ -87,6 +89,7 @@ def build_site(
     languages = options.languages or LANGUAGES
     if options.pdf:
         _require_weasyprint()
+    pagefind = _pagefind_command() if options.search else None
     files, _ = expand_paths(list(paths))
     report = BuildReport()
     previous = read_manifest(out)
@@ -122,6 +125,7 @@ def build_site(
         languages=tuple(languages),
         base_url=options.base_url,
         aggregates=options.aggregates,
+        search=options.search,
         downloads=tuple(
             (f"{n}.{fmt}", d) for n, (_, d) in _tables().items() for fmt in ("csv", "json")
         ),
@@ -132,7 +136,22 @@ def build_site(
     by_country = {c: [i.assessment for i in items] for c, items in countries.items()}
     _write_pages(writer, site, by_country, library, options, published)
     _write_data(writer, site, published)
-    for name in sorted(set(previous.files) - set(writer.names)):
+    index = [n for n in previous.files if n.startswith(SEARCH_INDEX + "/")]
+    # The search index is made again below, after the pages it must not find.
+    stale = set(previous.files) - set(writer.names) - set(index if pagefind else [])
+    _remove(out, sorted(stale), report)
+    manifest.files = list(writer.names)
+    if pagefind is not None:
+        manifest.files += _search_index(out, pagefind, report, index)
+    from mgi_cli.files.atomic import write_atomic
+
+    write_atomic(out / ".mgi-site-cache.json", manifest_text(manifest))
+    return report
+
+
+def _remove(out: Path, names: list[str], report: BuildReport) -> None:
+    """Delete files the last build wrote and this one did not (a matrix unpublished)."""
+    for name in names:
         target = out / name
         if target.is_file():
             target.unlink()
@@ -141,11 +160,6 @@ def build_site(
                 if folder == out or any(folder.iterdir()):
                     break
                 folder.rmdir()
-    manifest.files = list(writer.names)
-    from mgi_cli.files.atomic import write_atomic
-
-    write_atomic(out / ".mgi-site-cache.json", manifest_text(manifest))
-    return report
 
 
 def _profile_files(lang: str, code: str, slug: str, options: SiteOptions) -> list[str]:
@@ -164,6 +178,53 @@ def _require_weasyprint() -> None:
             f"({error}); build the site without --pdf, or install Pango (see the WeasyPrint "
             "installation guide)"
         ) from None
+
+
+#: Where Pagefind writes its index and its search box, under the output folder.
+SEARCH_INDEX = "pagefind"
+
+
+def _pagefind_command() -> list[str]:
+    """The Pagefind binary npm installed (``npm install --save-dev pagefind``, in the
+    folder here or one above it), else one on PATH; it is never downloaded here."""
+    import shutil
+
+    for folder in (Path.cwd(), *Path.cwd().parents):
+        binary = folder / "node_modules" / ".bin" / "pagefind"
+        if binary.is_file():
+            return [str(binary)]
+    found = shutil.which("pagefind")
+    if found is None:
+        raise MgiError(
+            "--search needs Pagefind, and it is not installed here: run `npm install "
+            "--save-dev pagefind` in the repository (mgi never downloads it while building), "
+            "or build without --search"
+        )
+    return [found]
+
+
+def _search_index(out: Path, command: list[str], report: BuildReport, last: list[str]) -> list[str]:
+    """Index the pages with Pagefind, once they are all written and stale ones removed
+    (an unpublished page must not stay findable); kept as it was when no page changed."""
+    import shutil
+    import subprocess
+
+    folder = out / SEARCH_INDEX
+    pages_changed = any(n.endswith(".html") for n in report.written + report.removed)
+    if pages_changed or not folder.is_dir() or not last:
+        if folder.exists():
+            shutil.rmtree(folder)
+        done = subprocess.run(
+            [*command, "--site", str(out), "--output-subdir", SEARCH_INDEX, "--silent",
+             "--exclude-selectors", ".site-bar, .skip, .site-pdf"],
+            capture_output=True, text=True, check=False,
+        )  # fmt: skip
+        if done.returncode != 0:
+            raise MgiError(f"Pagefind could not index the site: {done.stderr.strip()[-500:]}")
+    names = sorted(p.relative_to(out).as_posix() for p in folder.rglob("*") if p.is_file())
+    report.written += [n for n in names if n not in last]
+    report.unchanged += [n for n in names if n in last]
+    return names
 
 
 def _tables() -> dict[str, tuple[Any, str]]:
@@ -472,9 +533,18 @@ def _write_pages(
             writer.write(name, pages.wrap_document(document, site, name, lang, template_dir))
         elif summary is not None:
             page(f"{lang}/summary.html", "summary_empty.html.j2", {})
+        if site.search:
+            name = f"{lang}/search.html"
+            page(
+                name, "search.html.j2", {"search_assets": pages.relative(f"{SEARCH_INDEX}/", name)}
+            )
     writer.write(
         "assets/site.css", render("site/site.css", {}, lang="en", template_dir=template_dir)
     )
+    if site.search:
+        writer.write(
+            "assets/search.js", render("site/search.js", {}, lang="en", template_dir=template_dir)
+        )
     languages = [{"code": c, "name": pages.LANGUAGE_NAMES.get(c, c)} for c in site.languages]
     root = {"site_title": site.title, "languages": languages, "first": site.languages[0]}
     writer.write(

@@ -23,7 +23,14 @@ if TYPE_CHECKING:
 
 #: The pages every language has, in the order of the navigation (their labels are in
 #: templates/site/navigation.html.j2, where the translation tools find them).
-SECTIONS = ("index.html", "catalogue.html", "summary.html", "methodology.html", "downloads.html")
+SECTIONS = (
+    "index.html",
+    "catalogue.html",
+    "summary.html",
+    "methodology.html",
+    "downloads.html",
+    "search.html",
+)
 #: The names of the languages in themselves, for the language switcher.
 LANGUAGE_NAMES = {"en": "English", "fr": "Français", "es": "Español", "pt": "Português"}
 
@@ -36,6 +43,8 @@ class Site:
     languages: tuple[str, ...]
     base_url: str | None = None
     aggregates: bool = True
+    #: A search page (Pagefind's index, ``--search``).
+    search: bool = False
     #: Data files written under data/ (for the downloads page), as (path, description).
     downloads: tuple[tuple[str, str], ...] = field(default_factory=tuple)
 
@@ -89,7 +98,7 @@ def chrome(site: Site, page: str, lang: str) -> dict[str, Any]:
     sections = [
         {"href": relative(f"{lang}/{name}", page), "page": name, "current": inside == name}
         for name in SECTIONS
-        if site.aggregates or name != "summary.html"
+        if (site.aggregates or name != "summary.html") and (site.search or name != "search.html")
     ]
     alternates = [
         {

@@ -276,3 +276,51 @@ def test_output_file_is_written(
     assert result.stdout == ""
     assert target.read_text(encoding="utf-8").startswith("# Migration governance")
     assert [p.name for p in tmp_path.iterdir()] == ["summary.md"]
+
+
+def test_the_summary_uses_the_template_dir_sandboxed(
+    mgi: Mgi, folder: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    path, _ = folder
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    mine.joinpath("summary.md.j2").write_text(
+        "# Our summary of {{ data.assessments }} assessments\n", encoding="utf-8"
+    )
+    result = mgi("render", "summary", path, "--template-dir", mine)
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "# Our summary of 10 assessments\n"
+    mine.joinpath("summary.md.j2").write_text(
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}", encoding="utf-8"
+    )
+    result = mgi("render", "summary", path, "--template-dir", mine)
+    assert result.exit_code == 1
+    assert "the sandbox forbids" in result.stderr
+
+
+def test_a_draft_baseline_adds_nothing_to_the_public_summary(
+    mgi: Mgi, folder: tuple[Path, dict[str, Any]], tmp_path: Path
+) -> None:
+    """The summary counts each place's latest publishable assessment by its own answers
+    only: whatever a follow-up's draft baseline says (a planted marker, other answers)
+    changes no byte of the public summary."""
+    import shutil
+
+    path, _ = folder
+    before = {fmt: mgi("render", "summary", path, "--format", fmt).stdout for fmt in FORMATS}
+    copy = tmp_path / "matrices"
+    shutil.copytree(path, copy)
+    baseline = copy / WITH_FOLLOW_UP / "2018-baseline.yaml"
+    data = YAML(typ="safe").load(baseline.read_text(encoding="utf-8"))
+    data["status"] = "draft"
+    for entry in data["answers"].values():
+        if entry is not None and entry["answer"] == "yes":
+            entry.update(answer="no", justification=f"ZQDRAFTMARK {entry['justification']}")
+    buffer = io.StringIO()
+    YAML(typ="safe").dump(data, buffer)
+    baseline.write_text(buffer.getvalue(), encoding="utf-8")
+    for fmt in FORMATS:
+        result = mgi("render", "summary", copy, "--format", fmt)
+        assert result.exit_code == 0, result.output
+        assert result.stdout == before[fmt]
+        assert "ZQDRAFTMARK" not in result.output

@@ -10,11 +10,13 @@ country, XAY (a copy of the baseline), for the incremental build.
 from __future__ import annotations
 
 import csv
+import json
 import re
 import shutil
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import timedelta
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -369,3 +371,184 @@ def test_templates_are_overridable_and_sandboxed(mgi: Mgi, tmp_path: Path) -> No
     )
     assert result.exit_code == 1
     assert "the sandbox forbids" in result.stderr
+
+
+def test_a_rebuild_validates_only_the_matrices_whose_inputs_changed(tmp_path: Path) -> None:
+    """What validation reads is hashed: the file, the matrices it names, the catalogues,
+    mgi and the date. The report says which files were validated again."""
+    matrices = published_examples(tmp_path)
+    out = tmp_path / "out"
+    first = build(matrices, out, languages=("en",), aggregates=False)
+    assert len(first.validated) == 5
+    again = build(matrices, out, languages=("en",), aggregates=False)
+    assert again.validated == []
+    assert again.left_out == first.left_out == {"not_published": 1, "invalid": 1}
+
+    xay = matrices / "XAY" / "2018-baseline.yaml"
+    xay.write_text(xay.read_text(encoding="utf-8") + "# re-checked\n", encoding="utf-8")
+    assert build(matrices, out, languages=("en",), aggregates=False).validated == [str(xay)]
+    # A follow-up is validated again when its baseline changed; the unpublished 2026
+    # follow-up and the Port Selen matrix are not even read while their bytes stay.
+    baseline = matrices / "XAM" / "2018-baseline.yaml"
+    baseline.write_text(baseline.read_text(encoding="utf-8") + "# again\n", encoding="utf-8")
+    changed = build(matrices, out, languages=("en",), aggregates=False)
+    assert changed.validated == [str(baseline), str(matrices / "XAM" / "2022-follow_up.yaml")]
+    assert changed.rendered == ["XAM"]
+    # Another day can change what validation says (dates in the future): all again.
+    later = build(
+        matrices, out, languages=("en",), aggregates=False, today=TODAY + timedelta(days=1)
+    )
+    assert len(later.validated) == 5
+
+
+def test_the_manifest_names_no_matrix_file(built: tuple[Path, BuildReport]) -> None:
+    out, _ = built
+    manifest = (out / ".mgi-site-cache.json").read_text(encoding="utf-8")
+    assert ".yaml" not in manifest and "port-selen" not in manifest and "2026" not in manifest
+
+
+MARKER = "ZQXDRAFTBASELINEMARKER"
+
+
+def test_nothing_is_drawn_from_a_draft_baseline(mgi: Mgi, tmp_path: Path) -> None:
+    """The 2022 follow-up is published, its 2018 baseline back to draft with a marker:
+    the profile leaves out the developments (as `mgi render profile` does), the country
+    page does not link them, the build warns, and the marker is nowhere."""
+    matrices = published_examples(tmp_path)
+    shutil.rmtree(matrices / "XAY")
+
+    def draft(data: dict[str, Any]) -> None:
+        data["status"] = "draft"
+        entry = next(a for a in data["answers"].values() if a and a.get("justification"))
+        entry["justification"] = f"{MARKER} {entry['justification']}"
+
+    edit_matrix(matrices / "XAM" / "2018-baseline.yaml", draft)
+    out = tmp_path / "out"
+    result = mgi("site", "build", matrices, "-o", out, "-j", "1")
+    assert result.exit_code == 0, result.output
+    follow_up = matrices / "XAM" / "2022-follow_up.yaml"
+    assert (
+        f"{follow_up}: warning no-developments the developments since the baseline are left "
+        "out: the baseline is 'draft': public output draws only on validated or published "
+        "matrices\n"
+    ) in result.stderr
+    for lang in LANGS:
+        assert 'id="developments"' not in (out / lang / "XAM" / "2022-follow_up.html").read_text(
+            encoding="utf-8"
+        )
+        country = (out / lang / "XAM" / "index.html").read_text(encoding="utf-8")
+        assert "#developments" not in country
+        assert "2022-follow_up.html" in country
+    for path in out.rglob("*"):
+        if path.is_file():
+            assert MARKER not in path.read_text(encoding="utf-8"), path
+
+
+def test_the_summary_page_uses_the_template_dir(tmp_path: Path) -> None:
+    matrices = published_examples(tmp_path)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    mine.joinpath("summary.html.j2").write_text(
+        '<!DOCTYPE html><html lang="{{ lang }}"><head><title>s</title></head><body>'
+        "<main><h1>Our own summary</h1></main></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    build(matrices, out, languages=("en",), template_dir=mine, min_group=3)
+    page = (out / "en" / "summary.html").read_text(encoding="utf-8")
+    assert "<h1>Our own summary</h1>" in page
+    assert 'aria-current="page">Aggregated views</a>' in page  # the site's navigation
+
+
+def _weasyprint() -> str | None:
+    """Why PDFs cannot be typeset here, or None."""
+    try:
+        import weasyprint  # type: ignore[import-untyped]  # noqa: F401
+    except (ImportError, OSError) as error:
+        return f"WeasyPrint cannot load: {error}"
+    return None
+
+
+@pytest.mark.skipif(_weasyprint() is not None, reason=str(_weasyprint()))
+def test_pdf_profiles_are_built_linked_and_cached(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    matrices = published_examples(tmp_path)
+    shutil.rmtree(matrices / "XAM")  # one profile: typesetting takes seconds
+    out = tmp_path / "out"
+    first = build(matrices, out, languages=TWO, pdf=True)
+    pdfs = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.pdf"))
+    assert pdfs == ["pdf/XAY/2018-baseline-en.pdf", "pdf/XAY/2018-baseline-fr.pdf"]
+    assert set(pdfs) <= set(first.written)
+    text = "".join(p.extract_text() for p in PdfReader(out / pdfs[0]).pages)
+    assert "Republic of Xamaya" in text
+    profile = (out / "fr" / "XAY" / "2018-baseline.html").read_text(encoding="utf-8")
+    assert '<a href="../../pdf/XAY/2018-baseline-fr.pdf">' in profile
+    country = (out / "en" / "XAY" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../../pdf/XAY/2018-baseline-en.pdf">' in country
+    downloads = (out / "en" / "downloads.html").read_text(encoding="utf-8")
+    assert '<a href="../pdf/XAY/2018-baseline-en.pdf">' in downloads
+
+    again = build(matrices, out, languages=TWO, pdf=True)
+    assert again.rendered == [] and again.written == []
+    assert set(pdfs) <= set(again.unchanged)
+    without = build(matrices, out, languages=TWO)
+    assert set(pdfs) <= set(without.removed) and not (out / "pdf").exists()
+    assert "pdf/" not in (out / "en" / "XAY" / "index.html").read_text(encoding="utf-8")
+
+
+def test_pdf_without_weasyprint_is_refused_before_anything_is_written(
+    mgi: Mgi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matrices = published_examples(tmp_path)
+    monkeypatch.setitem(sys.modules, "weasyprint", None)  # an import that fails
+    result = mgi("site", "build", matrices, "-o", tmp_path / "out", "--pdf", "-j", "1")
+    assert result.exit_code == 1
+    assert "--pdf needs WeasyPrint and the Pango library" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+PAGEFIND = Path(__file__).resolve().parents[2] / "node_modules" / ".bin" / "pagefind"
+
+
+@pytest.mark.skipif(
+    not PAGEFIND.is_file(), reason="Pagefind is not installed (npm install in the repository)"
+)
+def test_search_indexes_the_pages_with_pagefind(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(PAGEFIND.parents[2])  # where npm installed it
+    matrices = published_examples(tmp_path)
+    out = tmp_path / "out"
+    report = build(matrices, out, languages=TWO, search=True, aggregates=False)
+    assert (out / "pagefind" / "pagefind-ui.js").is_file()
+    assert "pagefind/pagefind-entry.json" in report.written
+    fragments = _fragments(out)
+    found = {f["url"] for f in fragments if "Xamaya" in f["content"]}
+    assert {"/en/XAY/2018-baseline.html", "/fr/XAY/2018-baseline.html", "/en/"} <= found
+    assert not any(UNPUBLISHED in json.dumps(f) for f in fragments)
+    index = (out / "en" / "index.html").read_text(encoding="utf-8")
+    assert '<a href="../en/search.html">Search</a>' in index
+    search = (out / "fr" / "search.html").read_text(encoding="utf-8")
+    assert '<script src="../pagefind/pagefind-ui.js"></script>' in search
+    assert "<noscript>" in search
+    # Only the search page has a script: every other page still needs none.
+    for page in out.rglob("*.html"):
+        if page.name != "search.html" and "pagefind" not in page.parts:
+            assert parse(page).scripts == 0, page
+    # An unpublished country leaves the index with its pages.
+    edit_matrix(matrices / "XAY" / "2018-baseline.yaml", lambda d: d.update(status="validated"))
+    build(matrices, out, languages=TWO, search=True, aggregates=False)
+    fragments = _fragments(out)
+    assert not any("/XAY/" in f["url"] or "Xamaya" in f["content"] for f in fragments)
+
+
+def _fragments(out: Path) -> list[dict[str, Any]]:
+    """Pagefind's page records: gzip, a signature, then JSON."""
+    import gzip
+
+    records = []
+    for path in (out / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes()).decode("utf-8")
+        records.append(json.loads(data.removeprefix("pagefind_dcd")))
+    return records

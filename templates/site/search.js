@@ -1,0 +1,5 @@
+// Starts Pagefind's search box on search.html (a file, not inline: the page's
+// Content-Security-Policy allows scripts from the site only).
+window.addEventListener("DOMContentLoaded", function () {
+  new PagefindUI({ element: "#search", showSubResults: true });
+});
