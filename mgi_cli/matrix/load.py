@@ -55,7 +55,21 @@ def matrix_from_parsed(path: Path, parsed: ParsedYaml) -> LoadedMatrix:
         )
         return loaded
     fmt = data.get("format")
-    if isinstance(fmt, str) and fmt.startswith("mgi-matrix/") and fmt != FORMAT:
+    if not (isinstance(fmt, str) and fmt.startswith("mgi-matrix/")):
+        # One problem, not one per missing key: a workflow or a note is not a broken matrix.
+        said = "" if fmt is None else f" (its format is {_shown(fmt)})"
+        loaded.problems.append(
+            parsed.problem(
+                ("format",) if "format" in data else (),
+                codes.NOT_A_MATRIX,
+                f"not an MGI matrix: it has no `format: {FORMAT}`{said}",
+                key=True,
+                hint=f"if it is a matrix, make `format: {FORMAT}` its first line; "
+                "`mgi new` starts one",
+            )
+        )
+        return loaded
+    if fmt != FORMAT:
         loaded.problems.append(
             parsed.problem(
                 ("format",),
@@ -74,6 +88,11 @@ def matrix_from_parsed(path: Path, parsed: ParsedYaml) -> LoadedMatrix:
         return loaded
     loaded.matrix = matrix.model_copy(update={"answers": answers}) if answers else matrix
     return loaded
+
+
+def _shown(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
 
 
 def _load_answers(raw: Any, loaded: LoadedMatrix) -> dict[str, Answer | None]:

@@ -25,6 +25,7 @@ YAML_TOO_DEEP: Final = "yaml-too-deep"
 YAML_UNSUPPORTED: Final = "yaml-unsupported"
 
 # The matrix format
+NOT_A_MATRIX: Final = "not-a-matrix"
 UNKNOWN_FORMAT: Final = "unknown-format"
 UNKNOWN_KEY: Final = "unknown-key"
 MISSING_KEY: Final = "missing-key"
@@ -134,6 +135,8 @@ CODES: dict[str, str] = {
     YAML_TOO_DEEP: "Nesting deeper than 200 levels.",
     YAML_UNSUPPORTED: "A YAML feature a matrix does not use: explicit tags, complex keys.",
     # The matrix format
+    NOT_A_MATRIX: "A YAML mapping without `format: mgi-matrix/1` (a workflow, a note, a "
+    "matrix missing its first line): one problem instead of every missing key.",
     UNKNOWN_FORMAT: "`format:` names a matrix format version this mgi does not read.",
     UNKNOWN_KEY: "A key the format does not define (with a 'did you mean' hint).",
     MISSING_KEY: "A required key is absent.",
