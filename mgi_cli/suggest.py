@@ -3,12 +3,36 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 
 
+#: Zeros that pad a number (`D1.04`, `D01`), not those inside one (`D1.10`).
+_PADDING = re.compile(r"(?<!\d)0+(?=\d)")
+
+
+def id_key(word: str) -> str:
+    """``word`` as ids compare: without case or zero padding (`d1.4` is `D1.04`)."""
+    return _PADDING.sub("", word.lower())
+
+
+def same_id(word: str, choices: Iterable[str]) -> str | None:
+    """The one choice that is ``word`` but for case and zero padding, or None."""
+    key = id_key(word)
+    found = [choice for choice in choices if id_key(choice) == key]
+    return found[0] if len(found) == 1 else None
+
+
 def nearest(word: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
-    """The closest choice to ``word``, compared without case, or None."""
+    """The closest choice to ``word``, compared without case, or None.
+
+    A choice that differs only by zero padding wins over any closer-looking one:
+    `D1.4` means `D1.04`, although `D1.14` and `D1.40` are as near in spelling.
+    """
     options = list(choices)
+    padded = same_id(word, options)
+    if padded is not None:
+        return padded
     lowered = {choice.lower(): choice for choice in options}
     found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=cutoff)
     return lowered[found[0]] if found else None
