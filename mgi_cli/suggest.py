@@ -6,7 +6,6 @@ import difflib
 import re
 from collections.abc import Iterable
 
-
 #: Zeros that pad a number (`D1.04`, `D01`), not those inside one (`D1.10`).
 _PADDING = re.compile(r"(?<!\d)0+(?=\d)")
 
