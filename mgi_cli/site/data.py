@@ -216,8 +216,9 @@ def table_json(columns: list[Column], rows: list[dict[str, Any]]) -> str:
 
 
 def datapackage(title: str, base_url: str | None) -> str:
-    """The Data Package describing every table: the CSV with its Table Schema, and the
-    same rows as JSON."""
+    """The Data Package describing every table twice, with the same Table Schema: as CSV,
+    and as JSON (an array of objects, one per row, keyed by column name), so that
+    ``frictionless validate`` checks the rows of both."""
     resources = []
     for name, (columns, description) in TABLES.items():
         schema = {
@@ -226,31 +227,22 @@ def datapackage(title: str, base_url: str | None) -> str:
             ],
             "missingValues": [""],
         }
-        resources.append(
-            {
-                "name": name,
-                "path": f"{name}.csv",
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "profile": "tabular-data-resource",
-                "description": description,
-                "schema": schema,
-            }
-        )
-        # The same rows as a JSON array of objects, for programs that prefer it: a plain
-        # data resource, so checking the package needs no JSON table reader.
-        resources.append(
-            {
-                "name": f"{name}-json",
-                "path": f"{name}.json",
-                "format": "json",
-                "mediatype": "application/json",
-                "encoding": "utf-8",
-                "profile": "data-resource",
-                "description": description + " The same rows as the CSV, as JSON objects.",
-            }
-        )
+        for fmt, mediatype, suffix, more in (
+            ("csv", "text/csv", "", ""),
+            ("json", "application/json", "-json", " The same rows as the CSV, as JSON objects."),
+        ):
+            resources.append(
+                {
+                    "name": name + suffix,
+                    "path": f"{name}.{fmt}",
+                    "format": fmt,
+                    "mediatype": mediatype,
+                    "encoding": "utf-8",
+                    "profile": "tabular-data-resource",
+                    "description": description + more,
+                    "schema": schema,
+                }
+            )
     package: dict[str, Any] = {
         "profile": "data-package",
         "name": "mgi-open-data",

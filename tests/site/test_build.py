@@ -552,3 +552,32 @@ def _fragments(out: Path) -> list[dict[str, Any]]:
         data = gzip.decompress(path.read_bytes()).decode("utf-8")
         records.append(json.loads(data.removeprefix("pagefind_dcd")))
     return records
+
+
+def test_frictionless_checks_the_rows_of_the_json_tables_too(
+    built: tuple[Path, BuildReport], tmp_path: Path
+) -> None:
+    """Each JSON table is a tabular resource with the CSV's schema: frictionless reads
+    its rows (as many as the CSV's) and rejects a value of the wrong type."""
+    out, _ = built
+    data = tmp_path / "data"
+    shutil.copytree(out / "data", data)
+
+    def validate() -> dict[str, Any]:
+        result = subprocess.run(
+            [sys.executable, "-m", "frictionless", "validate", "--json", "datapackage.json"],
+            cwd=data, capture_output=True, text=True, timeout=300, check=False,
+        )  # fmt: skip
+        return dict(json.loads(result.stdout))
+
+    report = validate()
+    rows = {task["name"]: task["stats"]["rows"] for task in report["tasks"]}
+    assert report["valid"] and len(rows) == 8
+    for name in ("answers", "references", "catalogue", "sdg-10-7-2"):
+        assert rows[f"{name}-json"] == rows[name] > 0
+    answers = json.loads((data / "answers.json").read_text(encoding="utf-8"))
+    answers[0]["assessed_on"] = "not a date"
+    (data / "answers.json").write_text(json.dumps(answers), encoding="utf-8")
+    broken = validate()
+    assert not broken["valid"]
+    assert [t["name"] for t in broken["tasks"] if not t["valid"]] == ["answers-json"]
