@@ -36,15 +36,21 @@ def format_file(path: Path, display: str | None = None) -> Formatted:
     text = read_text(path, shown)
     if isinstance(text, Problem):
         return Formatted(shown, problems=[text])
-    return format_text(text, shown)
+    return format_text(text, shown, matrices_only=True)
 
 
-def format_text(text: str, display: str) -> Formatted:
+def format_text(text: str, display: str, *, matrices_only: bool = False) -> Formatted:
+    """``text`` in the canonical layout; ``matrices_only``: refuse any other YAML."""
     result = Formatted(display, original=text)
     before = parse_yaml(text, display)
     if before.problems:
         result.problems = before.problems  # not valid YAML: refuse
         return result
+    if matrices_only:
+        not_matrix = _not_a_matrix(before.data, display)
+        if not_matrix is not None:
+            result.problems = [not_matrix]
+            return result
     try:
         formatted = canonical_text(text.replace("\r\n", "\n"))
     except (MemoryError, RecursionError):
@@ -80,6 +86,24 @@ def _changes(data: Any, old: str, new: str, display: str) -> list[Problem]:
     if comment_texts(old) != comment_texts(new):
         return [_refusal(display, "formatting would lose or alter a comment; file left as is")]
     return []
+
+
+def _not_a_matrix(data: Any, display: str) -> Problem | None:
+    """Why a file is not fmt's to rewrite: the layout is a matrix's, and a workflow
+    or a catalogue would come out reordered (`pull_request:` as `pull_request: null`)."""
+    from mgi_cli.matrix.models import FORMAT
+
+    fmt = data.get("format") if isinstance(data, dict) else None
+    if isinstance(fmt, str) and fmt.startswith("mgi-matrix/"):
+        return None
+    what = "a catalogue" if isinstance(fmt, str) and fmt.startswith("mgi-catalogue/") else None
+    said = f"{what}, not an MGI matrix" if what else f"not an MGI matrix (no `format: {FORMAT}`)"
+    return Problem(
+        display,
+        codes.NOT_A_MATRIX,
+        f"{said}; mgi fmt formats matrices only, file left as is",
+        hint=f"if it is a matrix, make `format: {FORMAT}` its first line",
+    )
 
 
 def _refusal(display: str, message: str) -> Problem:

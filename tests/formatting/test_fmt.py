@@ -285,3 +285,44 @@ def test_profile_texts_and_the_process_record_have_their_place() -> None:
     assert result.problems == []
     assert result.text == TEXTS_CANONICAL
     assert format_text(TEXTS_CANONICAL, "m.yaml").changed is False
+
+
+WORKFLOW = b"""\
+name: ci
+on:
+  pull_request:
+  push:
+    branches: [main]
+jobs:
+  test:
+    runs-on: ubuntu-latest
+"""
+
+
+@pytest.mark.parametrize("check", [False, True], ids=["fmt", "fmt --check"])
+def test_fmt_refuses_a_file_that_is_not_a_matrix(mgi: Mgi, tmp_path: Path, check: bool) -> None:
+    workflow = tmp_path / ".github" / "workflows" / "ci.yml"
+    workflow.parent.mkdir(parents=True)
+    workflow.write_bytes(WORKFLOW)
+    result = mgi("fmt", *(["--check"] if check else []), workflow)
+    assert result.exit_code == 1
+    assert (
+        f"{workflow}: error not-a-matrix not an MGI matrix (no `format: mgi-matrix/1`); "
+        "mgi fmt formats matrices only, file left as is\n"
+    ) in result.output
+    assert result.stdout.endswith("0 file(s) " + ("would be " if check else "")
+                                  + "reformatted, 0 unchanged, 1 refused\n")  # fmt: skip
+    assert workflow.read_bytes() == WORKFLOW
+
+
+def test_fmt_refuses_a_catalogue(mgi: Mgi, tmp_path: Path) -> None:
+    catalogue = tmp_path / "catalogue.yaml"
+    original = (ROOT / "indicators" / "mgi-national-1.0.yaml").read_bytes()
+    catalogue.write_bytes(original)
+    result = mgi("fmt", catalogue)
+    assert result.exit_code == 1
+    assert (
+        f"{catalogue}: error not-a-matrix a catalogue, not an MGI matrix; mgi fmt formats "
+        "matrices only, file left as is\n"
+    ) in result.output
+    assert catalogue.read_bytes() == original
