@@ -40,6 +40,7 @@ COLUMNS = (
     "question",
     "answer",
     "justification",
+    "finding",
     "references",
     "notes",
     "restricted",
@@ -50,6 +51,12 @@ REFERENCE_FIELDS = ("title", "url", "published", "accessed", "publisher")
 DATE_FIELDS = frozenset({"published", "accessed"})
 MATRIX_SHEET = "Matrix"
 METADATA_SHEET = "Metadata"
+PROFILE_SHEET = "Profile"
+#: The Profile sheet's columns before one column per language.
+PROFILE_COLUMNS = ("text", "name")
+#: Keys of the metadata an xlsx workbook has on its Profile sheet instead.
+PROFILE_KEYS = frozenset({"title", "profile"})
+_FINDING = re.compile(r"\s*finding\s*(?:\(\s*([^()]*?)\s*\))?\s*", re.IGNORECASE)
 #: Keys of the profile's text and the process record: after the others, so the rows
 #: before them keep their cells, and written only when the matrix has them.
 OPTIONAL_METADATA_KEYS = ("language", "process", "profile")
@@ -61,6 +68,8 @@ METADATA_KEYS = (
 JSON_KEYS = frozenset({"context_indicators", "not_used", "action_plan", "process", "profile"})
 #: Metadata values written as they are (other values lose surrounding blanks on import).
 VERBATIM_KEYS = frozenset({"title", "locality", "baseline", "context"})
+#: Metadata values that are dates (YYYY-MM-DD), written unquoted in YAML.
+DATE_KEYS = frozenset({"assessed_on"})
 #: Characters a spreadsheet cell cannot hold (XML 1.0), plus CR, which XML reads as LF.
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
 MAX_CELL = 32_767
@@ -73,6 +82,46 @@ def cell_name(column: int, row: int, sheet: str | None = None) -> str:
         column, rest = divmod(column - 1, 26)
         letters = chr(65 + rest) + letters
     return f"{sheet}!{letters}{row}" if sheet else f"{letters}{row}"
+
+
+def finding_header(lang: str) -> str:
+    """The header of the finding column in ``lang``: ``finding (fr)``."""
+    return f"finding ({lang})"
+
+
+def finding_language(header: object) -> str | None:
+    """The language a finding column's header names (``""``: none named, the matrix's
+    language), or None when the header is not a finding column."""
+    match = _FINDING.fullmatch(str(header or ""))
+    return None if match is None else match.group(1) or ""
+
+
+def profile_row_key(path: tuple[str, ...]) -> str:
+    """How the Profile sheet names a text: ``title``, ``summary``, ``dimension D1``."""
+    if path[0] == "title":
+        return "title"
+    if path[1] in ("dimensions", "sub_areas"):
+        return f"{path[1][:-1]} {path[2]}"
+    return path[1]
+
+
+def profile_path(key: str) -> tuple[str, ...] | None:
+    """The place in the matrix of a Profile sheet row's text (None: not one)."""
+    kind, _, name = key.strip().partition(" ")
+    name = name.strip()
+    if kind in ("title", "summary", "context") and not name:
+        return ("title",) if kind == "title" else ("profile", kind)
+    if kind in ("dimension", "sub_area") and name:
+        return ("profile", f"{kind}s", name)
+    return None
+
+
+def order_languages(texts: dict[str, str]) -> dict[str, str]:
+    """A text per language in mgi's order of languages (others after, as given)."""
+    from mgi_cli.languages import LANGUAGES
+
+    known = [lang for lang in LANGUAGES if lang in texts]
+    return {lang: texts[lang] for lang in [*known, *(k for k in texts if k not in known)]}
 
 
 def header_key(text: object) -> str:
@@ -116,7 +165,7 @@ def decode_references(cell: str) -> tuple[list[dict[str, Any]], list[str]]:
             )
             continue
         reference = {
-            k: _date(v) if k in DATE_FIELDS else v
+            k: as_date(v) if k in DATE_FIELDS else v
             for k, v in zip(REFERENCE_FIELDS, fields, strict=False)
             if v is not None
         }
@@ -127,7 +176,7 @@ def decode_references(cell: str) -> tuple[list[dict[str, Any]], list[str]]:
     return references, errors
 
 
-def _date(text: str) -> date | str:
+def as_date(text: str) -> date | str:
     """A YYYY-MM-DD date as a date (written unquoted in YAML); anything else as it is."""
     if re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", text):
         try:

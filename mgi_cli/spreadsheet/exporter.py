@@ -1,7 +1,9 @@
 """`mgi export`: a matrix as a spreadsheet (xlsx or CSV), one row per indicator.
 
-Layout: sheet_cells.py. In xlsx the metadata is on its own ``Metadata`` sheet (key |
-value); in CSV it comes first, as ``#key: value`` rows before the header row.
+Layout: cells.py. In xlsx the metadata is on its own ``Metadata`` sheet (key | value)
+and the title and profile text on a ``Profile`` sheet (one row per text, one column per
+language); in CSV the metadata, title and profile included, comes first, as
+``#key: value`` rows before the header row.
 """
 
 from __future__ import annotations
@@ -21,9 +23,14 @@ from mgi_cli.spreadsheet.cells import (
     METADATA_KEYS,
     METADATA_SHEET,
     OPTIONAL_METADATA_KEYS,
+    PROFILE_COLUMNS,
+    PROFILE_KEYS,
+    PROFILE_SHEET,
     UNSAFE,
     cell_name,
     encode_references,
+    finding_header,
+    profile_row_key,
 )
 
 if TYPE_CHECKING:
@@ -43,14 +50,19 @@ _WIDTHS = {
     "question": 50,
     "answer": 14,
     "justification": 70,
+    "finding": 50,
     "references": 60,
     "notes": 30,
 }
 
 
-def metadata_rows(matrix: Matrix) -> list[tuple[str, str]]:
+def metadata_rows(matrix: Matrix, profile_sheet: bool = False) -> list[tuple[str, str]]:
+    """The metadata as key | value (without the title and profile text when those are on
+    the Profile sheet)."""
     rows = []
     for key in METADATA_KEYS:
+        if profile_sheet and key in PROFILE_KEYS:
+            continue
         value = getattr(matrix, key)
         if key in OPTIONAL_METADATA_KEYS and value == type(matrix).model_fields[key].default:
             continue
@@ -82,6 +94,33 @@ def _json(value: Any) -> str:
 Row = tuple[list[Any], list[str]]
 
 
+def other_finding_languages(matrix: Matrix, lang: str) -> list[str]:
+    """The languages of the matrix's findings other than ``lang``: each has a column
+    after the others, so no finding is lost in a round trip."""
+    from mgi_cli.spreadsheet.cells import order_languages
+
+    found: dict[str, str] = {}
+    for entry in matrix.answers.values():
+        finding = entry.finding if entry else None
+        languages = [matrix.language] if isinstance(finding, str) else list(finding or {})
+        found.update((language, "") for language in languages if language != lang)
+    return list(order_languages(found))
+
+
+def header_row(matrix: Matrix, lang: str) -> list[str]:
+    """The Matrix sheet's header: ``finding (LANG)`` for the export language, and a
+    ``finding (LANG)`` column at the end for each other language the findings have."""
+    names = [finding_header(lang) if name == "finding" else name for name in COLUMNS]
+    return names + [finding_header(other) for other in other_finding_languages(matrix, lang)]
+
+
+def _finding_in(finding: str | dict[str, str] | None, lang: str, own: str) -> str | None:
+    """The finding's text in ``lang`` exactly (a plain text is in the matrix's language)."""
+    if isinstance(finding, str):
+        return finding if lang == own else None
+    return (finding or {}).get(lang)
+
+
 def matrix_rows(matrix: Matrix, catalogue: Catalogue, lang: str) -> list[Row]:
     """Each row's cells, with the answers its indicator takes (none: unknown indicator)."""
     from mgi_cli.catalogue.view import localized
@@ -90,6 +129,7 @@ def matrix_rows(matrix: Matrix, catalogue: Catalogue, lang: str) -> list[Row]:
     listed = [i.id for i in effective_indicators(matrix, catalogue)]
     known = set(listed)
     ids = listed + [k for k in matrix.answers if k not in known]
+    others = other_finding_languages(matrix, lang)
     rows = []
     for indicator_id in ids:
         indicator = find_indicator(matrix, catalogue, indicator_id)
@@ -104,12 +144,14 @@ def matrix_rows(matrix: Matrix, catalogue: Catalogue, lang: str) -> list[Row]:
             localized(indicator.question, lang) if indicator else None,
             entry.answer if entry else None,
             entry.justification if entry else None,
+            _finding_in(entry.finding, lang, matrix.language) if entry else None,
             encode_references([r.model_dump(exclude_none=True) for r in entry.references])
             if entry and entry.references
             else None,
             entry.notes if entry else None,
             "true" if entry and entry.restricted else "false",
             "false" if entry and not entry.reviewed else "true",
+            *(_finding_in(entry.finding if entry else None, o, matrix.language) for o in others),
         ]
         scale = [c.id for c in catalogue.scale_of(indicator)] if indicator else []
         rows.append((cells, scale))
@@ -134,11 +176,12 @@ def export_csv(matrix: Matrix, catalogue: Catalogue, lang: str = "en") -> bytes:
     """UTF-8 with a byte-order mark, which spreadsheet programs need to detect UTF-8."""
     meta = [[f"#{key}: {value}"] for key, value in metadata_rows(matrix)]
     body = [cells for cells, _ in matrix_rows(matrix, catalogue, lang)]
-    _check_cells([*meta, list(COLUMNS), *body], None, 1)
+    header = header_row(matrix, lang)
+    _check_cells([*meta, header, *body], None, 1)
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerows(meta)
-    writer.writerow(COLUMNS)
+    writer.writerow(header)
     writer.writerows(["" if v is None else v for v in cells] for cells in body)
     return stream.getvalue().encode("utf-8-sig")
 
@@ -149,34 +192,95 @@ def export_xlsx(matrix: Matrix, catalogue: Catalogue, lang: str = "en") -> bytes
     from openpyxl.utils import get_column_letter
 
     rows = matrix_rows(matrix, catalogue, lang)
+    metadata = metadata_rows(matrix, profile_sheet=True)
+    texts = profile_rows(matrix, catalogue, lang)
     _check_cells([cells for cells, _ in rows], MATRIX_SHEET, 2)
-    _check_cells([list(r) for r in metadata_rows(matrix)], METADATA_SHEET, 2)
+    _check_cells([list(r) for r in metadata], METADATA_SHEET, 2)
+    _check_cells(texts[1:], PROFILE_SHEET, 2)
     book = Workbook()
     sheet = book.create_sheet(MATRIX_SHEET)
     book.remove(book.worksheets[0])
-    _put_row(sheet, 1, COLUMNS, bold=Font(bold=True))
+    header = header_row(matrix, lang)
+    bold = Font(bold=True)
+    _put_row(sheet, 1, header, bold=bold)
     for number, (cells, _) in enumerate(rows, start=2):
         _put_row(sheet, number, cells)
     wrap = Alignment(wrap_text=True, vertical="top")
-    for index, name in enumerate(COLUMNS, start=1):
+    for index, written in enumerate(header, start=1):
         letter = get_column_letter(index)
+        name = "finding" if written.startswith("finding") else written
         sheet.column_dimensions[letter].width = _WIDTHS.get(name, 11)
-        if name in ("question", "justification", "references", "notes"):
+        if name in ("question", "justification", "finding", "references", "notes"):
             for cell in sheet[letter][1:]:
                 cell.alignment = wrap
     sheet.freeze_panes = "B2"
     _answer_lists(sheet, [scale for _, scale in rows], len(rows))
     meta = book.create_sheet(METADATA_SHEET)
-    _put_row(meta, 1, ("key", "value"), bold=Font(bold=True))
-    for number, (key, value) in enumerate(metadata_rows(matrix), start=2):
+    _put_row(meta, 1, ("key", "value"), bold=bold)
+    for number, (key, value) in enumerate(metadata, start=2):
         _put_row(meta, number, (key, value or None))
         if key in _CHOICES:
             _list(meta, _CHOICES[key], [f"B{number}"])
     meta.column_dimensions["A"].width = 18
     meta.column_dimensions["B"].width = 50
+    profile = book.create_sheet(PROFILE_SHEET)
+    for number, cells in enumerate(texts, start=1):
+        _put_row(profile, number, cells, bold=bold if number == 1 else None)
+    for index in range(1, len(texts[0]) + 1):
+        letter = get_column_letter(index)
+        profile.column_dimensions[letter].width = {1: 22, 2: 30}.get(index, 60)
+        if index > len(PROFILE_COLUMNS):
+            for cell in profile[letter][1:]:
+                cell.alignment = wrap
+    profile.freeze_panes = "C2"
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
+
+
+def profile_rows(matrix: Matrix, catalogue: Catalogue, lang: str) -> list[list[Any]]:
+    """The Profile sheet: a header (text | name | one column per language), then the
+    title, the summary, the context, and a row per dimension and sub-area of the
+    catalogue (blank where the matrix has no narrative), then any other narrative."""
+    from mgi_cli.catalogue.view import localized
+    from mgi_cli.languages import LANGUAGES
+    from mgi_cli.spreadsheet.cells import order_languages
+
+    profile = matrix.profile
+    named: dict[tuple[str, ...], str | None] = {("title",): None}
+    named[("profile", "summary")] = None
+    named[("profile", "context")] = None
+    for dimension in catalogue.dimensions:
+        name = f"{dimension.id} {localized(dimension.short_name, lang)}"
+        named[("profile", "dimensions", dimension.id)] = name
+    for dimension in catalogue.dimensions:
+        for area in dimension.sub_areas:
+            named[("profile", "sub_areas", f"{dimension.id}.{area.id}")] = localized(
+                area.name, lang
+            )
+    texts: dict[tuple[str, ...], dict[str, str]] = {}
+    if matrix.title is not None:
+        texts[("title",)] = _languages(matrix.title, matrix.language)
+    if profile is not None:
+        for key in ("summary", "context"):
+            value = getattr(profile, key)
+            if value is not None:
+                texts[("profile", key)] = _languages(value, matrix.language)
+        for key in ("dimensions", "sub_areas"):
+            for name, value in getattr(profile, key).items():
+                texts[("profile", key, name)] = _languages(value, matrix.language)
+                named.setdefault(("profile", key, name), None)
+    found = {lang: "" for value in texts.values() for lang in value}
+    languages = list(order_languages({**dict.fromkeys(LANGUAGES, ""), **found}))
+    rows: list[list[Any]] = [[*PROFILE_COLUMNS, *languages]]
+    for path, label in named.items():
+        text = texts.get(path, {})
+        rows.append([profile_row_key(path), label, *(text.get(lang) for lang in languages)])
+    return rows
+
+
+def _languages(value: str | dict[str, str], own: str) -> dict[str, str]:
+    return {own: value} if isinstance(value, str) else value
 
 
 def _put_row(sheet: Any, row: int, values: Any, bold: Any = None) -> None:
@@ -190,14 +294,19 @@ def _put_row(sheet: Any, row: int, values: Any, bold: Any = None) -> None:
 
 def _answer_lists(sheet: Any, scales: list[list[str]], count: int) -> None:
     """Each answer cell offers its indicator's scale; restricted/reviewed offer true/false."""
+    from openpyxl.utils import get_column_letter
+
+    answer, restricted, reviewed = (
+        get_column_letter(COLUMNS.index(name) + 1) for name in ("answer", "restricted", "reviewed")
+    )
     groups: dict[tuple[str, ...], list[str]] = {}  # scale -> its answer cells
     for row, scale in enumerate(scales, start=2):
         if scale and all("," not in c and '"' not in c for c in scale):
-            groups.setdefault(tuple(scale), []).append(f"E{row}")
+            groups.setdefault(tuple(scale), []).append(f"{answer}{row}")
     for choices, cells in groups.items():
         _list(sheet, choices, cells)
     if count:
-        _list(sheet, ("true", "false"), [f"I2:J{count + 1}"])
+        _list(sheet, ("true", "false"), [f"{restricted}2:{reviewed}{count + 1}"])
 
 
 def _list(sheet: Any, choices: tuple[str, ...], cells: list[str]) -> None:

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,13 +26,20 @@ from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 from mgi_cli.spreadsheet.cells import (
     COLUMNS,
+    DATE_KEYS,
     JSON_KEYS,
     METADATA_KEYS,
+    PROFILE_COLUMNS,
+    PROFILE_SHEET,
     READ_ONLY,
     VERBATIM_KEYS,
+    as_date,
     decode_references,
+    finding_language,
     header_key,
+    order_languages,
     parse_bool,
+    profile_path,
 )
 from mgi_cli.spreadsheet.reader import Cell, Row, SheetData, cell_text, read_sheet
 
@@ -58,6 +66,8 @@ class Imported:
         return self.text is not None
 
 
+#: The order of the profile's keys, as the format writes them.
+PROFILE_ORDER = ("summary", "context", "dimensions", "sub_areas")
 #: The order of ``status`` values, from least to most public.
 STATUS_ORDER = ("draft", "in_review", "validated", "published")
 #: Cells whose formula is refused: what they compute is not what anyone typed.
@@ -86,6 +96,8 @@ class _Draft:
     kept: Protection | None = None
     #: The restricted column is there and read (else the replaced file's restrictions hold).
     restricted_column: bool = False
+    #: The finding columns (0-based) and their language ("": the matrix's language).
+    finding_columns: dict[int, str] = field(default_factory=dict)
 
     def report(self, cell: str, code: str, message: str, **extra: Any) -> None:
         self.sheet.problems.append(Problem(self.sheet.path, code, f"{cell}: {message}", **extra))
@@ -106,6 +118,7 @@ def import_sheet(
         return Imported(problems=[kept])
     draft = _Draft(sheet, kept=kept)
     _read_metadata(draft)
+    _read_profile(draft)
     if not _read_rows(draft):
         return Imported(problems=sheet.problems)
     _keep_protection(draft)
@@ -144,6 +157,8 @@ def _read_metadata(draft: _Draft) -> None:
                 draft.report(cell.name, codes.INVALID_VALUE, f"{key} is not valid JSON: {error}")
         elif key == "title" and text.lstrip().startswith("{"):
             draft.head[key] = text_or_languages(text)
+        elif key in DATE_KEYS:  # a date, written unquoted as the file had it
+            draft.head[key] = as_date(text.strip())
         else:
             draft.head[key] = text if key in VERBATIM_KEYS else text.strip()
 
@@ -201,7 +216,10 @@ def _columns(draft: _Draft, header: Row) -> dict[str, int]:
     columns: dict[str, int] = {}
     for index, cell in sorted(header.cells.items()):
         name = header_key(cell.value)
-        if name == "restricted" and name in columns:
+        language = finding_language(cell.value)
+        if language is not None:
+            _finding_column(draft, header, index, language)
+        elif name == "restricted" and name in columns:
             draft.report(
                 cell.name,
                 codes.IMPORT_PROTECTION,
@@ -234,6 +252,38 @@ def _columns(draft: _Draft, header: Row) -> dict[str, int]:
                 severity=Severity.WARNING,
             )
     return columns
+
+
+def _finding_column(draft: _Draft, header: Row, index: int, language: str) -> None:
+    own = own_language(draft)
+    language = language or own
+    first = next((i for i, lang in draft.finding_columns.items() if lang == language), None)
+    if first is not None:
+        draft.report(
+            header.name(index),
+            codes.UNKNOWN_KEY,
+            f"a second finding column in {language!r} (the first is {header.name(first)}); "
+            "it is not read",
+            severity=Severity.WARNING,
+        )
+        return
+    draft.finding_columns[index] = language
+
+
+def own_language(draft: _Draft) -> str:
+    """The language of the matrix's plain texts (its ``language:``, else English)."""
+    from mgi_cli.languages import FALLBACK
+
+    language = draft.head.get("language")
+    return language if isinstance(language, str) and language else FALLBACK
+
+
+def one_text(texts: dict[str, str], own: str) -> str | dict[str, str]:
+    """A text per language as the matrix writes it: a plain string when it is only in the
+    matrix's own language, else one text per language."""
+    if list(texts) == [own]:
+        return texts[own]
+    return order_languages(texts)
 
 
 def _protective(name: str) -> bool:
@@ -286,7 +336,96 @@ def _read_row(draft: _Draft, row: Row, columns: dict[str, int], seen: dict[str, 
             value = _value(draft, name, cell, text, indicator)
             if value is not None:
                 entry[name] = value
+    finding: dict[str, str] = {}
+    for index, language in draft.finding_columns.items():
+        draft.cells.setdefault((*where, "finding"), row.name(index))
+        draft.cells[(*where, "finding", language)] = row.name(index)
+        text = cell_text(row.cells[index].value) if index in row.cells else None
+        if text:
+            finding[language] = text
+    if finding:
+        entry["finding"] = one_text(finding, own_language(draft))
     draft.answers[indicator] = entry
+
+
+def _read_profile(draft: _Draft) -> None:
+    """The title and profile text from the Profile sheet (a workbook without one, or a
+    CSV file, gives them in the metadata, as JSON)."""
+    rows = draft.sheet.profile
+    if rows is None:
+        return
+    draft.head.pop("title", None)  # the Profile sheet is where a workbook gives them
+    draft.head.pop("profile", None)
+    header = _profile_header(draft, rows[0]) if rows else None
+    if header is None:
+        return
+    key_column, languages = header
+    own = own_language(draft)
+    profile: dict[str, Any] = {}
+    for path, texts in _profile_texts(draft, rows[1:], key_column, languages):
+        text = one_text(texts, own)
+        if path == ("title",):
+            draft.head["title"] = text
+        elif len(path) == 2:
+            profile[path[1]] = text
+        else:
+            profile.setdefault(path[1], {})[path[2]] = text
+    if profile:
+        draft.head["profile"] = {k: profile[k] for k in PROFILE_ORDER if k in profile}
+
+
+def _profile_header(draft: _Draft, header: Row) -> tuple[int, dict[int, str]] | None:
+    """The column of the texts' names and the column of each language (None: no header)."""
+    languages: dict[int, str] = {}
+    key_column = None
+    for index, cell in sorted(header.cells.items()):
+        name = (cell_text(cell.value) or "").strip()
+        if header_key(name) == PROFILE_COLUMNS[0] and key_column is None:
+            key_column = index
+        elif name and header_key(name) not in PROFILE_COLUMNS:
+            languages[index] = name
+    if key_column is None:
+        draft.report(
+            f"{PROFILE_SHEET}!A{header.number}",
+            codes.MISSING_KEY,
+            "the header row has no 'text' column (text | name | en | fr | ...)",
+        )
+        return None
+    return key_column, languages
+
+
+def _profile_texts(
+    draft: _Draft, rows: list[Row], key_column: int, languages: dict[int, str]
+) -> Iterator[tuple[tuple[str, ...], dict[str, str]]]:
+    """Each text the rows give, by its place in the matrix, with its text per language."""
+    seen: dict[tuple[str, ...], str] = {}
+    for row in rows:
+        key_cell = row.cells.get(key_column)
+        key = (cell_text(key_cell.value) or "").strip() if key_cell else ""
+        texts = {
+            language: text
+            for index, language in languages.items()
+            if index in row.cells and (text := cell_text(row.cells[index].value))
+        }
+        path = profile_path(key) if key else None
+        where = row.name(key_column)
+        if path is None or path in seen:
+            if path is not None:
+                said = f"{key!r} has a second row (the first is {seen[path]}); it is not read"
+            else:
+                said = (
+                    f"{key!r} is not a text of the profile (title, summary, context, "
+                    "dimension ID, sub_area ID); the row is not read"
+                )
+            if key or texts:
+                draft.report(where, codes.UNKNOWN_KEY, said, severity=Severity.WARNING)
+            continue
+        seen[path] = where
+        draft.cells[path] = where
+        for index, language in languages.items():
+            draft.cells[(*path, language)] = row.name(index)
+        if texts:
+            yield path, texts
 
 
 def replaced_protection(output: Path) -> Protection | Problem | None:
@@ -436,12 +575,35 @@ def _validated(
     ]
     problems = [*draft.sheet.problems, *found]
     ok = not any(p.severity is Severity.ERROR for p in problems)
+    if ok and draft.kept is not None:
+        text = _onto(draft, output, text)
+        problems = [*draft.sheet.problems, *found]
     result = Imported(text if ok else None, problems, len(draft.answers), status)
     if ok and loaded.matrix is not None and status != "draft":
         loaded.matrix = loaded.matrix.model_copy(update={"status": status})
         at_status = validate_loaded(loaded, library, options)
         result.errors_at_status = sum(p.severity is Severity.ERROR for p in at_status)
     return result
+
+
+def _onto(draft: _Draft, output: Path, text: str) -> str:
+    """The file replaced, with the values the sheet changes (its comments, quotes and
+    dates kept: spreadsheet/merge.py); written afresh, with a warning, if that fails."""
+    from mgi_cli.files.read import read_text
+    from mgi_cli.spreadsheet.merge import merge_text
+
+    original = read_text(output, str(output))
+    if isinstance(original, Problem):
+        return text  # an empty file, or a device written through: nothing to keep
+    merged = merge_text(original, text) if original.strip() else None
+    if merged is None and original.strip():
+        draft.report(
+            str(output),
+            codes.FMT_REFUSED,
+            "its comments and layout could not be kept; it is written afresh",
+            severity=Severity.WARNING,
+        )
+    return text if merged is None else merged
 
 
 def _at_cell(

@@ -22,7 +22,7 @@ from typing import Any
 from mgi_cli.files.read import Unread, read_regular_file
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
-from mgi_cli.spreadsheet.cells import MATRIX_SHEET, METADATA_SHEET, cell_name
+from mgi_cli.spreadsheet.cells import MATRIX_SHEET, METADATA_SHEET, PROFILE_SHEET, cell_name
 
 #: The unpacked size of all the parts of a workbook (a 16 MiB file of text unpacks to
 #: about 100 MiB; a "zip bomb" claims gigabytes and is refused before it is unpacked).
@@ -69,6 +69,9 @@ class SheetData:
     problems: list[Problem] = field(default_factory=list)
     #: 0-based columns of the Matrix sheet that are hidden.
     hidden_columns: set[int] = field(default_factory=set)
+    #: The rows of the Profile sheet (header first); None: the workbook has none (a CSV
+    #: file, or a workbook of an earlier mgi, whose texts are in the metadata).
+    profile: list[Row] | None = None
 
 
 def read_sheet(path: Path, display: str | None = None) -> SheetData:
@@ -130,7 +133,7 @@ def _read_xlsx(raw: bytes, shown: str) -> SheetData:
             )
         )
     if data.problems and any(p.code == codes.FILE_UNREADABLE for p in data.problems):
-        data.rows, data.metadata = [], {}
+        data.rows, data.metadata, data.profile = [], {}, None
     return data
 
 
@@ -180,6 +183,8 @@ def _read_book(raw: bytes, data: SheetData) -> None:
             for row in _rows(book, METADATA_SHEET, data, set()):
                 if row.number > 1:  # the first row is the header: key | value
                     _metadata_row(data, row.cells.get(0), row.cells.get(1), row.name(1))
+            if PROFILE_SHEET in book.sheetnames:
+                data.profile = list(_rows(book, PROFILE_SHEET, data, set()))
         finally:
             book.close()
 

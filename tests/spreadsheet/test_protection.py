@@ -285,26 +285,26 @@ def test_each_way_of_lowering_protection(exported: Path, tmp_path: Path) -> None
     cases: dict[str, tuple[list[tuple[str, Any]], list[str]]] = {
         "formula": (
             [("formula", ("M3.01", "=1=0"))],
-            ["error import-protection Matrix!I7: restricted holds a formula; type true or "
+            ["error import-protection Matrix!J7: restricted holds a formula; type true or "
              "false instead"],
         ),
         "renamed": (
             [("rename", "Restricted?")],
-            ["error import-protection Matrix!I1: the column 'Restricted?' is not read: name it "
+            ["error import-protection Matrix!J1: the column 'Restricted?' is not read: name it "
              "'restricted' (true or false), or its restrictions would be lost"],
         ),
         "twice": (
             [("duplicate", "after")],
-            ["error import-protection Matrix!K1: a second 'restricted' column (the first is "
-             "Matrix!I1); keep one"],
+            ["error import-protection Matrix!L1: a second 'restricted' column (the first is "
+             "Matrix!J1); keep one"],
         ),
         "unclear": (
             [("unclear", ("M2.01", "maybe"))],
-            ["error wrong-type Matrix!I5: restricted is true or false, not 'maybe'"],
+            ["error wrong-type Matrix!J5: restricted is true or false, not 'maybe'"],
         ),
         "status formula": (
             [("meta", ("status", '="published"'))],
-            ["error import-protection Metadata!B14: status holds a formula; type its value "
+            ["error import-protection Metadata!B13: status holds a formula; type its value "
              "(blank) instead"],
         ),
     }  # fmt: skip
@@ -331,15 +331,15 @@ def test_what_is_kept_and_what_is_said(exported: Path, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     warnings = [line for line in result.output.splitlines() if "import-protection" in line]
     assert warnings == [
-        f"{sheet}: warning import-protection Matrix!I1: the 'restricted' column is hidden; "
+        f"{sheet}: warning import-protection Matrix!J1: the 'restricted' column is hidden; "
         "its values are read as they are",
-        f"{sheet}: warning import-protection Matrix!I2: M1.01 becomes public (restricted in "
+        f"{sheet}: warning import-protection Matrix!J2: M1.01 becomes public (restricted in "
         f"{target})",
-        f"{sheet}: warning import-protection Matrix!I7: blank: M3.01 stays restricted, as in "
+        f"{sheet}: warning import-protection Matrix!J7: blank: M3.01 stays restricted, as in "
         f"{target}",
-        f"{sheet}: warning import-protection Metadata!B15: the confidentiality becomes public "
+        f"{sheet}: warning import-protection Metadata!B14: the confidentiality becomes public "
         f"(restricted in {target})",
-        f"{sheet}: warning import-protection Metadata!B14: the status moves from draft (in "
+        f"{sheet}: warning import-protection Metadata!B13: the status moves from draft (in "
         f"{target}) to validated",
     ]
     written = load_matrix(target).matrix

@@ -229,11 +229,11 @@ def test_the_shared_strings_workbook_imports(tmp_path: Path) -> None:
         (SHEET, (b't="s"><v>0<', b't="s"><v>99999<'),
          "Matrix!A1: holds a value mgi cannot read (type 's', value '99999')"),
         (SHEET, (b'<c r="A2" t="s">', b'<c r="A2" t="d">'),
-         "Matrix!A2: holds a value mgi cannot read (type 'd', value '10')"),
+         "Matrix!A2: holds a value mgi cannot read (type 'd', value '11')"),
         (SHEET, (b'<c r="A2" t="s">', b'<c r="A2" t="e">'),
-         "Matrix!A2: holds an error value (10), not data"),
+         "Matrix!A2: holds an error value (11), not data"),
         (SHEET, (b'<c r="B2"', b'<c r="2B"'),
-         "Matrix!2B: holds a value mgi cannot read (type 's', value '11')"),
+         "Matrix!2B: holds a value mgi cannot read (type 's', value '12')"),
         (SHEET, (b"</sheetData>", b'<row r="40"><c r="F40"><v>' + b"9" * 5000 + b"</v></c></row>"
                  b"</sheetData>"),
          "Matrix!F40: holds a value mgi cannot read (type 'n', value '9999999999999999999999999"
@@ -291,12 +291,12 @@ def test_the_cell_ceiling(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
     parts[SHEET] = add_row(parts[SHEET], rows)
     path = tmp_path / "many.xlsx"
     path.write_bytes(zipped(parts))
-    # The Matrix sheet: 7 rows of 10 cells, then 50 rows of one cell.
-    monkeypatch.setattr(reader, "MAX_CELLS", 7 * 11 + 50 * 2)
+    # The Matrix sheet: 7 rows of 11 cells, then 50 rows of one cell.
+    monkeypatch.setattr(reader, "MAX_CELLS", 7 * 12 + 50 * 2)
     assert [p.message for p in read_sheet(path).problems] == []
-    monkeypatch.setattr(reader, "MAX_CELLS", 7 * 11 + 50 * 2 - 1)
+    monkeypatch.setattr(reader, "MAX_CELLS", 7 * 12 + 50 * 2 - 1)
     assert [p.message for p in read_sheet(path).problems] == [
-        "the sheet 'Matrix' has more than 176 rows and cells; an MGI matrix has far fewer"
+        "the sheet 'Matrix' has more than 183 rows and cells; an MGI matrix has far fewer"
     ]
 
 

@@ -38,33 +38,34 @@ def sheet(mgi: Mgi, tmp_path: Path, mini_catalogue: Path) -> Path:
 
 def test_xlsx_layout(sheet: Path) -> None:
     book = openpyxl.load_workbook(sheet)
-    assert book.sheetnames == ["Matrix", "Metadata"]
+    assert book.sheetnames == ["Matrix", "Metadata", "Profile"]
     rows = list(book["Matrix"].iter_rows(values_only=True))
+    # The finding in the export's language follows the justification, as in the matrix.
     assert rows[0] == ("id", "dimension", "sub_area", "question", "answer", "justification",
-                       "references", "notes", "restricted", "reviewed")  # fmt: skip
+                       "finding (en)", "references", "notes", "restricted", "reviewed")  # fmt: skip
     assert [r[0] for r in rows[1:]] == ["M1.01", "M1.02", "M1.03", "M2.01", "M2.02", "M3.01"]
     assert rows[1] == (
         "M1.01", "D1 Rights", "Access to health care",
         "Can migrants in an irregular situation obtain emergency health care?", "yes",
-        "Article 12 of the Public Health Act 2011 covers everyone present.",
+        "Article 12 of the Public Health Act 2011 covers everyone present.", None,
         "Public Health Act 2011, article 12 | https://laws.xamaria.example/acts/2011-public-health"
         " | 2011-03-01 | 2018-05-03", None, "false", "true",
     )  # fmt: skip
-    assert rows[6][6] == (
+    assert rows[6][7] == (
         "Eastern Migration Dialogue, member states | https://emd.example.org/members | "
         "2017-02-01 | 2018-06-01 | Eastern Migration Dialogue secretariat"
     )
-    assert rows[6][8] == "true"
+    assert rows[6][9] == "true"
     lists = {str(v.sqref): v.formula1 for v in book["Matrix"].data_validations.dataValidation}
     assert lists == {
         "E2 E3 E5 E6 E7": '"yes,partial,no,not_applicable"',
         "E4": '"at_once,within_a_year,never"',
-        "I2:J7": '"true,false"',
+        "J2:K7": '"true,false"',
     }
     meta = dict(book["Metadata"].iter_rows(values_only=True))
     assert meta == {
         "key": "value", "format": "mgi-matrix/1", "country": "XAM",
-        "title": "Republic of Xamaria", "level": "national", "locality": None,
+        "level": "national", "locality": None,
         "subdivision": None, "context": None, "assessment": "baseline", "baseline": None,
         "catalogue": "mini@1.0", "modules": "standard", "assessed_on": "2018-09-30",
         "status": "published", "confidentiality": "restricted", "context_indicators": None,
@@ -73,6 +74,21 @@ def test_xlsx_layout(sheet: Path) -> None:
         "process": '{"validated": {"date": "2018-09-30", "by": "Inter-ministerial working '
                    'group on migration"}}',
     }  # fmt: skip
+    # The title and the profile's narratives: one row per text, one column per language.
+    assert list(book["Profile"].iter_rows(values_only=True)) == [
+        ("text", "name", "en", "fr", "es", "pt"),
+        ("title", None, "Republic of Xamaria", None, None, None),
+        ("summary", None, None, None, None, None),
+        ("context", None, None, None, None, None),
+        ("dimension D1", "D1 Rights", None, None, None, None),
+        ("dimension D2", "D2 Government", None, None, None, None),
+        ("dimension D3", "D3 Partnerships", None, None, None, None),
+        ("sub_area D1.health", "Access to health care", None, None, None, None),
+        ("sub_area D1.work", "Right to work", None, None, None, None),
+        ("sub_area D2.data", "Migration data", None, None, None, None),
+        ("sub_area D2.strategy", "Migration strategy", None, None, None, None),
+        ("sub_area D3.regional", "Regional cooperation", None, None, None, None),
+    ]
 
 
 def test_csv_layout(mgi: Mgi, tmp_path: Path, mini_catalogue: Path) -> None:
@@ -89,7 +105,8 @@ def test_csv_layout(mgi: Mgi, tmp_path: Path, mini_catalogue: Path) -> None:
     ]
     assert lines[17].startswith('"#process: {""validated"": {""date"": ""2018-09-30""')
     assert lines[18] == (
-        "id,dimension,sub_area,question,answer,justification,references,notes,restricted,reviewed"
+        "id,dimension,sub_area,question,answer,justification,finding (en),references,notes,"
+        "restricted,reviewed"
     )
     assert lines[19].startswith("M1.01,D1 Rights,Access to health care,Can migrants")
 
@@ -119,18 +136,18 @@ def _edit(path: Path, changes: dict[str, dict[str, object]]) -> None:
 def test_import_names_the_cell_of_each_problem(
     mgi: Mgi, sheet: Path, tmp_path: Path, mini_catalogue: Path
 ) -> None:
-    _edit(sheet, {"Matrix": {"E3": "maybe", "G2": "Act | https://x | 2011-13-01", "I4": "perhaps",
-                             "A6": "M1.02", "E7": None, "G5": "| https://x"},
+    _edit(sheet, {"Matrix": {"E3": "maybe", "H2": "Act | https://x | 2011-13-01", "J4": "perhaps",
+                             "A6": "M1.02", "E7": None, "H5": "| https://x"},
                   "Metadata": {"status": "in_review"}})  # fmt: skip
     out = tmp_path / "m.yaml"
     result = mgi("import", sheet, "-o", out, "--catalogue", mini_catalogue)
     assert result.exit_code == 1
     assert not out.exists()
     errors = [
-        "error wrong-type Matrix!I4: restricted is true or false, not 'perhaps'",
+        "error wrong-type Matrix!J4: restricted is true or false, not 'perhaps'",
         "error duplicate-indicator Matrix!A6: M1.02 has a second row (the first is Matrix!A3)",
-        "error invalid-value Matrix!G5: reference line 1: the first field, the title, is empty",
-        "error invalid-value Matrix!G2: answers.M1.01.references.0.published is '2011-13-01', "
+        "error invalid-value Matrix!H5: reference line 1: the first field, the title, is empty",
+        "error invalid-value Matrix!H2: answers.M1.01.references.0.published is '2011-13-01', "
         "not a valid date",
         "error invalid-answer Matrix!E3: 'maybe' is not an answer to M1.02; it takes yes, "
         "partial, no, not_applicable",

@@ -1,0 +1,229 @@
+"""`mgi import --force` onto a matrix: only the values the sheet changed are rewritten.
+
+The file replaced is read with the formatting engine `mgi fmt` uses (ruamel.yaml's
+round-trip data, comments found by position). Every value that means the same in the
+sheet as in the file keeps its node untouched (its quotes, its date, its folded text,
+its key order); a value that changed takes the node `mgi import` would write for a new
+file; a key the sheet no longer gives is dropped. The result is then written as
+`mgi fmt` writes: canonical layout, each comment of the file put back where it was. An
+unedited round trip of a formatted matrix is thus byte-for-byte the file it came from.
+
+"Means the same" is decided by the matrix model where both sides load: ``answer: yes``
+and ``answer: "yes"``, an empty entry and a null one, a text in the matrix's language and
+the same text under its language key, a default written out and one left out. Below an
+answer or a top-level key (a profile narrative, a consultation) values are compared as
+data. The merged text is checked before it is used: it must load as the same matrix as
+the sheet, with every comment of the file; if not, the caller writes the sheet afresh.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+_MISSING = object()
+
+
+def merge_text(original: str, fresh: str) -> str | None:
+    """``original`` with the values of ``fresh`` that differ; None when it cannot be done
+    safely (a file ruamel.yaml cannot read, a top level that is not a mapping, ...)."""
+    try:
+        return _merge(original.replace("\r\n", "\n"), fresh)
+    except (MemoryError, RecursionError):
+        raise
+    except Exception:  # ruamel.yaml refusing what mgi's reader accepts: write afresh
+        return None
+
+
+def _merge(original: str, fresh: str) -> str | None:
+    from ruamel.yaml.comments import CommentedMap
+
+    from mgi_cli.files.yamlread import parse_yaml
+    from mgi_cli.formatting import comments, layout
+
+    yaml = layout.new_yaml()
+    root = yaml.load(original)
+    new_root = layout.new_yaml().load(fresh)
+    old_parsed, new_parsed = parse_yaml(original, "old"), parse_yaml(fresh, "new")
+    if not isinstance(root, CommentedMap) or not isinstance(new_root, CommentedMap):
+        return None
+    if old_parsed.problems or new_parsed.problems:
+        return None
+    merger = _Merger(_model(old_parsed), _model(new_parsed))
+    merger.top_level(root, new_root, old_parsed.data, new_parsed.data)
+    comments.clear(root)
+    columns = layout.canonicalize(root)
+    comments.restore(root, original, columns)
+    text = layout.dump(yaml, root)
+    return text if merger.faithful(text, original, new_parsed.data) else None
+
+
+def _model(parsed: Any) -> Any:
+    """The matrix the data holds (None when it does not load: compare as data)."""
+    from mgi_cli.matrix.load import matrix_from_parsed
+
+    return matrix_from_parsed(Path("-"), parsed).matrix
+
+
+def _text(value: Any, language: str) -> Any:
+    """A text as one mapping per language, so ``X`` and ``{en: X}`` compare equal."""
+    return {language: value} if isinstance(value, str) else value
+
+
+def _normal(value: Any, language: str) -> Any:
+    """A model value with its texts as mappings per language."""
+    from mgi_cli.matrix.models import Answer, Profile
+
+    if isinstance(value, Answer):
+        return value.model_copy(update={"finding": _text(value.finding, language)})
+    if isinstance(value, Profile):
+        return (
+            _text(value.summary, language),
+            _text(value.context, language),
+            {k: _text(v, language) for k, v in value.dimensions.items()},
+            {k: _text(v, language) for k, v in value.sub_areas.items()},
+        )
+    return _text(value, language)
+
+
+#: Whether a key means the same on both sides, given its plain values there.
+Same = Callable[[Any, Any, Any], bool]
+
+
+class _Merger:
+    """Merges by the matrix model where both sides load (``old``, ``new``: Matrix or None)."""
+
+    def __init__(self, old: Any, new: Any) -> None:
+        self.old, self.new = old, new
+        self.language = new.language if new is not None else "en"
+
+    def _fields_same(self, before: Any, after: Any) -> Same | None:
+        """Compare the fields of two models (None: compare as data)."""
+        if before is None or after is None:
+            return None
+
+        def same(key: Any, _old: Any, _new: Any) -> bool:
+            if key not in type(after).model_fields or key == "answers":
+                return False  # unknown keys: as data; answers: entry by entry
+            return bool(
+                _normal(getattr(before, key), self.language)
+                == _normal(getattr(after, key), self.language)
+            )
+
+        return same
+
+    def entry_same(self, merged: Any, indicator: Any) -> bool:
+        """An answer entry means the same (an empty entry is the same as a null one)."""
+        from mgi_cli.matrix.models import Answer
+
+        if merged is None or self.new is None or indicator not in merged.answers:
+            return False
+        before = merged.answers.get(indicator) or Answer()
+        after = self.new.answers.get(indicator) or Answer()
+        return bool(_normal(before, self.language) == _normal(after, self.language))
+
+    def top_level(self, node: Any, new_node: Any, old_data: Any, new_data: Any) -> None:
+        same = self._fields_same(self.old, self.new)
+        _merge_map(node, new_node, old_data, new_data, same, self._child)
+
+    def _child(self, node: Any, new_node: Any, key: Any, old_data: Any, new_data: Any) -> None:
+        if key == "answers" and self.old is not None and self.new is not None:
+            self._answers(node, new_node, old_data, new_data)
+        else:
+            _merge_map(node, new_node, old_data, new_data, None, _plain_child)
+
+    def _answers(self, node: Any, new_node: Any, old_data: Any, new_data: Any) -> None:
+        """Answers entry by entry: an entry that means the same keeps its node."""
+
+        def same(indicator: Any, _old: Any, _new: Any) -> bool:
+            return self.entry_same(self.old, indicator)
+
+        def child(entry: Any, new_entry: Any, key: Any, old: Any, new: Any) -> None:
+            fields = self._fields_same(self.old.answers.get(key), self.new.answers.get(key))
+            _merge_map(entry, new_entry, old, new, fields, _plain_child)
+
+        _merge_map(node, new_node, old_data, new_data, same, child)
+
+    def faithful(self, text: str, original: str, new_data: Any) -> bool:
+        """The merged text reads as the sheet's matrix and keeps every comment of the file."""
+        from mgi_cli.files.yamlread import parse_yaml
+        from mgi_cli.formatting.comments import comment_texts
+        from mgi_cli.formatting.fmt import same_data
+
+        parsed = parse_yaml(text, "merged")
+        if parsed.problems or comment_texts(text) != comment_texts(original):
+            return False
+        merged = _model(parsed)
+        if merged is None or self.new is None:
+            return same_data(parsed.data, new_data)
+        for key in type(self.new).model_fields:
+            before, after = getattr(merged, key), getattr(self.new, key)
+            if key != "answers" and _normal(before, self.language) != _normal(after, self.language):
+                return False
+        return merged.answers.keys() == self.new.answers.keys() and all(
+            self.entry_same(merged, i) for i in merged.answers
+        )
+
+
+Child = Callable[[Any, Any, Any, Any, Any], None]
+
+
+def _plain_child(node: Any, new_node: Any, _key: Any, old_data: Any, new_data: Any) -> None:
+    _merge_map(node, new_node, old_data, new_data, None, _plain_child)
+
+
+def _merge_map(
+    node: Any, new_node: Any, old_data: Any, new_data: Any, same: Same | None, child: Child
+) -> None:
+    """Make the mapping ``node`` hold what ``new_node`` holds, touching only what differs
+    (``old_data``, ``new_data``: their plain data; ``child`` merges two mappings under a key)."""
+    from ruamel.yaml.comments import CommentedMap
+
+    from mgi_cli.formatting.fmt import same_data
+
+    def value(data: Any, key: Any) -> Any:
+        return data.get(key, _MISSING) if isinstance(data, dict) else _MISSING
+
+    def equal(key: Any) -> bool:
+        old_value, new_value = value(old_data, key), value(new_data, key)
+        if same is not None:
+            return same(key, old_value, new_value)
+        return old_value is not _MISSING and same_data(old_value, new_value)
+
+    for key in [k for k in node if k not in new_node and not equal(k)]:
+        del node[key]
+    previous: Any = _MISSING
+    for key in new_node:
+        if key in node:
+            if not equal(key):
+                old_value, new_value = node[key], new_node[key]
+                if isinstance(old_value, CommentedMap) and isinstance(new_value, CommentedMap):
+                    old_child, new_child = value(old_data, key), value(new_data, key)
+                    child(old_value, new_value, key, old_child, new_child)
+                else:
+                    _replace(node, key, _detached(new_value))
+        elif not equal(key):
+            at = 0 if previous is _MISSING else list(node).index(previous) + 1
+            node.insert(at, key, _detached(new_node[key]))
+        if key in node:
+            previous = key
+
+
+def _replace(node: Any, key: Any, value: Any) -> None:
+    """Set ``node[key]`` as it is (CommentedMap.__setitem__ would keep the old style)."""
+    from collections import OrderedDict
+
+    OrderedDict.__setitem__(node, key, value)
+
+
+def _detached(value: Any) -> Any:
+    """A node taken from the fresh text, with its positions in that text forgotten, so
+    the comments of the file are not placed by them."""
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    if isinstance(value, (CommentedMap, CommentedSeq)):
+        value.lc.data = {}
+        for child in value.values() if isinstance(value, CommentedMap) else value:
+            _detached(child)
+    return value
