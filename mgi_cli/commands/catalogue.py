@@ -10,7 +10,7 @@ import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Lang, Level, ListingFormat
 from mgi_cli.commands.catalogue_diff import CatalogueCommand
-from mgi_cli.commands.common import catalogue_library
+from mgi_cli.commands.common import catalogue_library, settings_here
 from mgi_cli.errors import MgiError, UsageError
 
 
@@ -65,7 +65,10 @@ def catalogue(
         write_indicator_text,
     )
 
-    library = catalogue_library()
+    config = settings_here()
+    library = catalogue_library(list(config.catalogue_files))
+    if catalogue is None and config.pin_for(level) is not None:
+        catalogue = config.pin_for(level)  # the repository's pin, not the newest
     cat = library.add(catalogue) if catalogue else library.default(level)
     dimension = _check_filter(cat.ref, "dimension", dimension, [d.id for d in cat.dimensions])
     tag = _check_filter(cat.ref, "theme", tag, [t.id for t in cat.themes])

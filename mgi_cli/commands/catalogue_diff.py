@@ -14,7 +14,7 @@ from typing import Annotated, Any
 import typer
 
 from mgi_cli.choices import ListingFormat
-from mgi_cli.commands.common import catalogue_library
+from mgi_cli.commands.common import catalogue_library, settings_here
 from mgi_cli.commands.help import Command, examples
 
 
@@ -28,7 +28,7 @@ def catalogue_diff(
     """List the indicators NEW adds, removes and changes (and which fields) against OLD."""
     from mgi_cli.catalogue.changes import compare_catalogues, write_changes_text
 
-    library = catalogue_library()
+    library = catalogue_library(list(settings_here().catalogue_files))
     before, after = library.add(old), library.add(new)
     changes = compare_catalogues(before, after)
     if output_format is ListingFormat.JSON:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Sequence
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -15,6 +16,9 @@ if TYPE_CHECKING:
     from datetime import date
 
     from mgi_cli.catalogue.load import CatalogueLibrary
+    from mgi_cli.errors import MgiError
+    from mgi_cli.repository.root import Repository
+    from mgi_cli.repository.settings import RepositoryConfig
 
 CatalogueOption = Annotated[
     list[Path] | None,
@@ -37,6 +41,56 @@ def catalogue_library(extra: list[Path] | None = None) -> CatalogueLibrary:
     for path in extra or []:
         library.add(path)
     return library
+
+
+def repository_here(paths: Sequence[Path] = ()) -> Repository | None:
+    """The matrices repository a command works in: the one with mgi.toml holding every
+    path given, else the one around the current folder (mgi.toml or .git), if any."""
+    from mgi_cli.repository.root import repository_for
+
+    found = repository_for(list(paths), Path.cwd()) if paths else None
+    return found or repository_for([], Path.cwd())
+
+
+def settings_here(paths: Sequence[Path] = ()) -> RepositoryConfig:
+    """That repository's mgi.toml (every command reads it: docs/format.md), or the
+    defaults outside one. A broken mgi.toml stops the command (exit 2)."""
+    from mgi_cli.repository.settings import RepositoryConfig
+
+    repository = repository_here(paths)
+    return repository.config if repository is not None else RepositoryConfig()
+
+
+def with_settings(config: RepositoryConfig, catalogue: list[Path] | None) -> list[Path]:
+    """mgi.toml's catalogue-files, then those of --catalogue: every one is known."""
+    return [*config.catalogue_files, *(catalogue or [])]
+
+
+def repository_matrices(repository: Repository | None) -> list[Path]:
+    """The matrices/ folder of the repository, for a command given no PATH."""
+    from mgi_cli.errors import UsageError
+
+    if repository is None:
+        raise UsageError(
+            "no PATH given and no matrices repository here (a folder with mgi.toml or .git)"
+        )
+    if not repository.matrices.is_dir():
+        raise UsageError(f"{repository.root} has no matrices/ folder")
+    # Shown relative to here, as git and GitHub annotations expect.
+    return [Path(os.path.relpath(repository.matrices))]
+
+
+def no_matrices_found(paths: Sequence[Path]) -> MgiError:
+    """The refusal of a reading command whose folders hold no matrix file (exit 1): an
+    empty or mistyped folder must not pass as 'all matrices are fine'."""
+    from mgi_cli.errors import MgiError
+
+    where = ", ".join(f"{path}" for path in paths) or "."
+    return MgiError(
+        f"no matrices found in {where}: mgi reads *.yaml and *.yml files, in subfolders "
+        "too (not hidden ones); give the folder that holds them, or start a matrix with "
+        "`mgi new COUNTRY -o matrices/COUNTRY/YEAR-baseline.yaml`"
+    )
 
 
 #: This run's --color: set by `mgi --color` (cli.py) and by a command's own --color,

@@ -11,7 +11,14 @@ from typing import Annotated
 import typer
 
 from mgi_cli.choices import DiffFormat, DiffOnly, FailOn
-from mgi_cli.commands.common import CatalogueOption, ColorOption, catalogue_library, use_color
+from mgi_cli.commands.common import (
+    CatalogueOption,
+    ColorOption,
+    catalogue_library,
+    settings_here,
+    use_color,
+    with_settings,
+)
 from mgi_cli.errors import UsageError
 
 
@@ -67,7 +74,7 @@ def diff(
     result = diff_arguments(
         first,
         second,
-        catalogue_library(catalogue),
+        catalogue_library(with_settings(settings_here(), catalogue)),
         ValidationOptions(today=date.today()),
         include_unchanged=only is None,
         dimension=dimension,

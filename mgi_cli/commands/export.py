@@ -9,7 +9,12 @@ from typing import Annotated
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Lang, SheetFormat
-from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.commands.common import (
+    CatalogueOption,
+    catalogue_library,
+    settings_here,
+    with_settings,
+)
 from mgi_cli.errors import MgiError, UsageError
 
 
@@ -45,7 +50,7 @@ def export(
     errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
     if loaded.matrix is None or errors:
         raise MgiError(f"{matrix} cannot be exported until these are fixed", problems=errors)
-    library = catalogue_library(catalogue)
+    library = catalogue_library(with_settings(settings_here([matrix]), catalogue))
     cat = library.get(loaded.matrix.catalogue)
     if cat is None:
         raise MgiError(

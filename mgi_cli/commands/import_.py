@@ -10,7 +10,12 @@ from typing import Annotated
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Lang
-from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.commands.common import (
+    CatalogueOption,
+    catalogue_library,
+    settings_here,
+    with_settings,
+)
 from mgi_cli.errors import MgiError
 from mgi_cli.problems import codes
 
@@ -39,7 +44,8 @@ def import_sheet(
     if (output.exists() or output.is_symlink()) and not force:
         raise MgiError(f"{output} already exists; use --force to replace it")
     options = ValidationOptions(today=date.today())
-    result = read_into_matrix(sheet, output, catalogue_library(catalogue), options, lang)
+    library = catalogue_library(with_settings(settings_here([output]), catalogue))
+    result = read_into_matrix(sheet, output, library, options, lang)
     errors = [p for p in result.problems if p.severity == "error"]
     # Unanswered indicators are expected in a sheet being filled in: counted, not listed.
     unanswered = sum(p.code == codes.MISSING_ANSWER for p in result.problems)

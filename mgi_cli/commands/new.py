@@ -10,7 +10,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Lang, Level
-from mgi_cli.commands.common import CatalogueOption, catalogue_library, option_date
+from mgi_cli.commands.common import (
+    CatalogueOption,
+    catalogue_library,
+    option_date,
+    settings_here,
+    with_settings,
+)
 from mgi_cli.errors import CatalogueError, MgiError, UsageError
 
 if TYPE_CHECKING:
@@ -71,8 +77,8 @@ def new(
             "--catalogue-version",
             metavar="ID@VERSION",
             help="The catalogue to answer, as <id>@<version> "
-            "(default: the last --catalogue file, else the newest packaged one; a "
-            "follow-up: the baseline's).",
+            "(default: the last --catalogue file, else mgi.toml's pin, else the newest "
+            "packaged one; a follow-up: the baseline's).",
         ),
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
@@ -83,9 +89,12 @@ def new(
 
     if output.exists() and not force:
         raise MgiError(f"{output} already exists; use --force to replace it")
-    # Every --catalogue file is known; the last one is the catalogue to answer by default.
-    library = catalogue_library(catalogue[:-1] if catalogue else None)
+    # Every --catalogue file is known (and mgi.toml's catalogue-files); the last one is
+    # the catalogue to answer by default, else the repository's pin for the level.
+    config = settings_here([output.parent]) if output.parent.is_dir() else settings_here()
+    library = catalogue_library(with_settings(config, catalogue[:-1] if catalogue else None))
     last = library.add(catalogue[-1]) if catalogue else None
+    pinned = config.pin_for(level) if last is None else None
     day = option_date(assessed_on, "--assessed-on")
     if follow_up_of is not None:
         if country is not None:
@@ -104,7 +113,7 @@ def new(
             lang,
             day,
             title,
-            _target(library, last, catalogue_version, level),
+            _target(library, last, catalogue_version or pinned, level),
         )
     try:  # e.g. matrices/XAM/ for a new country
         output.parent.mkdir(parents=True, exist_ok=True)

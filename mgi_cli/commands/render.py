@@ -10,7 +10,13 @@ from typing import Annotated
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Audience, Lang, ProfileFormat
-from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit
+from mgi_cli.commands.common import (
+    CatalogueOption,
+    catalogue_library,
+    emit,
+    settings_here,
+    with_settings,
+)
 from mgi_cli.commands.help import Command, examples
 
 render_app = typer.Typer(
@@ -102,7 +108,7 @@ def profile(
     renderer = render_profile_file_document if document else render_profile_file
     text = renderer(
         matrix,
-        catalogue_library(catalogue),
+        catalogue_library(with_settings(settings_here([matrix]), catalogue)),
         fmt=output_format,
         audience=audience,
         lang=lang,

@@ -10,7 +10,14 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Audience, Lang, ReportFormat, SdgExport
-from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit, option_date
+from mgi_cli.commands.common import (
+    CatalogueOption,
+    catalogue_library,
+    emit,
+    option_date,
+    settings_here,
+    with_settings,
+)
 from mgi_cli.commands.help import Command, examples
 from mgi_cli.errors import Refused
 
@@ -49,7 +56,7 @@ AudienceOption = Annotated[
 def _source(matrix: Path, catalogue: list[Path] | None, audience: Audience) -> ReportSource:
     from mgi_cli.reports.common import load_source
 
-    library = catalogue_library(catalogue)
+    library = catalogue_library(with_settings(settings_here([matrix]), catalogue))
     return load_source(matrix, library, audience=audience, today=date.today())
 
 
@@ -258,9 +265,8 @@ def score(
     from mgi_cli.reports.scoring import ScoringRule, load_scoring_rule
 
     rule = load_scoring_rule(config) if config else ScoringRule()
-    sources = gather_sources(
-        matrices, catalogue_library(catalogue), audience=audience, today=date.today()
-    )
+    library = catalogue_library(with_settings(settings_here(matrices), catalogue))
+    sources = gather_sources(matrices, library, audience=audience, today=date.today())
     emit(render_report(score_report(sources, rule, lang), output_format, lang), output)
 
 

@@ -30,10 +30,11 @@ def schema(
 
         sys.stdout.write(matrix_schema_text())
         return
-    from mgi_cli.commands.common import catalogue_library
+    from mgi_cli.commands.common import catalogue_library, settings_here
     from mgi_cli.matrix.catalogue_schema import matrix_schema_for_text
 
-    sys.stdout.write(matrix_schema_for_text(catalogue_library().add(catalogue), lang))
+    library = catalogue_library(list(settings_here().catalogue_files))
+    sys.stdout.write(matrix_schema_for_text(library.add(catalogue), lang))
 
 
 def register(app: typer.Typer) -> None:

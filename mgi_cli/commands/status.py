@@ -10,22 +10,41 @@ from typing import Annotated, Any
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Lang, ListingFormat
-from mgi_cli.commands.common import CatalogueOption, ColorOption, catalogue_library, use_color
+from mgi_cli.commands.common import (
+    CatalogueOption,
+    ColorOption,
+    catalogue_library,
+    no_matrices_found,
+    repository_here,
+    repository_matrices,
+    use_color,
+    with_settings,
+)
 from mgi_cli.errors import UsageError
 from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
 
 def status(
-    paths: Annotated[list[Path], typer.Argument(help="Matrix files or folders.")],
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            show_default=False,
+            help="Matrix files or folders; none: the repository's matrices/.",
+        ),
+    ] = None,
     output_format: Annotated[
         ListingFormat, typer.Option("--format", help="The output's format.")
     ] = ListingFormat.TEXT,
     stale_after: Annotated[
-        int,
+        int | None,
         typer.Option(
-            "--stale-after", min=1, metavar="DAYS", help="Days after which a reference is stale."
+            "--stale-after",
+            min=1,
+            metavar="DAYS",
+            help="Days after which a reference is stale (default: mgi.toml's, else "
+            f"{DEFAULT_STALE_AFTER_DAYS}).",
         ),
-    ] = DEFAULT_STALE_AFTER_DAYS,
+    ] = None,
     lang: Annotated[
         Lang, typer.Option("--lang", help="The language of dimension names.")
     ] = DEFAULT_LANG,
@@ -40,14 +59,38 @@ def status(
     ] = False,
     color: ColorOption = None,  # noqa: ARG001 (its callback records it: common.use_color)
 ) -> None:
-    """Show progress: answered, unreviewed, unreferenced and stale, per dimension."""
+    """Show progress: answered, unreviewed, unreferenced and stale, per dimension.
+
+    Inside a matrices repository, mgi.toml's catalogue-files, stale-after-days and
+    select/ignore (the problem codes counted under "validate") apply, as for `mgi
+    validate`.
+    """
     from mgi_cli.progress.measure import status_paths
     from mgi_cli.progress.output import write_json, write_text
+    from mgi_cli.repository.settings import RepositoryConfig
     from mgi_cli.validate.rule_input import ValidationOptions
 
-    options = ValidationOptions(today=date.today(), stale_after_days=stale_after)
-    statuses, problems = status_paths(paths, catalogue_library(catalogue), options, lang)
-    scores = _scores(statuses, catalogue, lang, output_format) if score else ""
+    for path in paths or []:
+        if not (path.exists() or path.is_symlink()):
+            raise UsageError(f"{path}: no such file or folder")
+    repository = repository_here(paths or [])
+    config = repository.config if repository is not None else RepositoryConfig()
+    targets = paths or repository_matrices(repository)
+    catalogues = with_settings(config, catalogue)
+    options = ValidationOptions(
+        today=date.today(), stale_after_days=stale_after or config.stale_after_days
+    )
+    statuses, problems = status_paths(
+        targets,
+        catalogue_library(catalogues),
+        options,
+        lang,
+        select=config.select,
+        ignore=config.ignore,
+    )
+    if not (statuses or problems):
+        raise no_matrices_found(targets)
+    scores = _scores(statuses, catalogues, lang, output_format) if score else ""
     if output_format is ListingFormat.JSON:
         write_json(statuses, sys.stdout)
     else:
@@ -72,7 +115,7 @@ def register(app: typer.Typer) -> None:
     from mgi_cli.commands.help import Command, examples
 
     epilog = examples(
-        "mgi status matrices",
+        "mgi status  # the repository's matrices/",
         "mgi status matrices/XAM/2026-follow_up.yaml --lang fr --score",
     )
     app.command(cls=Command, epilog=epilog)(status)

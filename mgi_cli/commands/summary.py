@@ -13,7 +13,13 @@ from typing import Annotated
 import typer
 
 from mgi_cli.choices import DEFAULT_LANG, Audience, Lang, ReportFormat
-from mgi_cli.commands.common import CatalogueOption, catalogue_library, emit
+from mgi_cli.commands.common import (
+    CatalogueOption,
+    catalogue_library,
+    emit,
+    settings_here,
+    with_settings,
+)
 from mgi_cli.errors import UsageError
 
 #: Below this, one or two countries could be told apart; public output refuses it.
@@ -101,7 +107,8 @@ def summary(
         )
     options = SummaryOptions(audience, min_group, include_restricted, catalogue_ref)
     files, _ = expand_paths([folder])
-    collection = collect_matrices(files, catalogue_library(catalogue), options, date.today())
+    library = catalogue_library(with_settings(settings_here([folder]), catalogue))
+    collection = collect_matrices(files, library, options, date.today())
     message = left_out_message(collection.left_out)
     if message:
         sys.stderr.write(f"mgi: {message}\n")

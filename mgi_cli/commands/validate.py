@@ -8,17 +8,21 @@ import time
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TextIO
+from typing import Annotated, Any, TextIO
 
 import typer
 
 from mgi_cli.choices import ValidateFormat
-from mgi_cli.commands.common import CatalogueOption, ColorOption, catalogue_library, use_color
+from mgi_cli.commands.common import (
+    CatalogueOption,
+    ColorOption,
+    catalogue_library,
+    no_matrices_found,
+    repository_matrices,
+    use_color,
+)
 from mgi_cli.errors import UsageError
 from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
-
-if TYPE_CHECKING:
-    from mgi_cli.repository.root import Repository
 
 #: A progress bar only for runs longer than this many files.
 PROGRESS_MIN_FILES = 50
@@ -112,7 +116,7 @@ def validate(
             raise UsageError(f"{path}: no such file or folder")
     repository = repository_for(paths or [], Path.cwd())
     config = repository.config if repository is not None else None
-    targets = paths or _repository_matrices(repository)
+    targets = paths or repository_matrices(repository)
     options = ValidationOptions(
         today=date.today(),
         stale_after_days=stale_after or (config or RepositoryConfig()).stale_after_days,
@@ -138,6 +142,8 @@ def validate(
         )
     finally:
         progress.stop()
+    if not (report.files or report.skipped or report.problems):
+        raise no_matrices_found(targets)
     # The command line's --select replaces mgi.toml's; --ignore adds to it.
     select_problems(
         report,
@@ -155,17 +161,6 @@ def validate(
         report.display = shown_problems(report.problems, quiet=quiet, show_all=show_all)
     REPORTERS[fmt](report, sys.stdout, use_color(sys.stdout))
     raise typer.Exit(0 if report.ok else 1)
-
-
-def _repository_matrices(repository: Repository | None) -> list[Path]:
-    if repository is None:
-        raise UsageError(
-            "no PATH given and no matrices repository here (a folder with mgi.toml or .git)"
-        )
-    if not repository.matrices.is_dir():
-        raise UsageError(f"{repository.root} has no matrices/ folder")
-    # Shown relative to here, as git and GitHub annotations expect.
-    return [Path(os.path.relpath(repository.matrices))]
 
 
 def show_progress(fmt: str, stdout: TextIO, stderr: TextIO, environ: Mapping[str, str]) -> bool:

@@ -8,13 +8,14 @@ same ``--stale-after`` threshold); answers without references are those the
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Collection
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem
+from mgi_cli.problems.problem import Problem, Severity
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
@@ -103,16 +104,33 @@ class MatrixStatus:
 
 
 def status_paths(
-    paths: list[Path], library: CatalogueLibrary, options: ValidationOptions, lang: str = "en"
+    paths: list[Path],
+    library: CatalogueLibrary,
+    options: ValidationOptions,
+    lang: str = "en",
+    *,
+    select: Collection[str] = (),
+    ignore: Collection[str] = (),
 ) -> tuple[list[MatrixStatus], list[Problem]]:
+    """The status of every matrix under ``paths``; ``select``/``ignore`` (mgi.toml's)
+    narrow the problem codes counted, as they do `mgi validate`'s."""
     from mgi_cli.validate.discover import expand_paths
 
     files, problems = expand_paths(paths)
-    return [matrix_status(f, library, options, lang) for f in files], problems
+    statuses = [
+        matrix_status(f, library, options, lang, select=select, ignore=ignore) for f in files
+    ]
+    return statuses, problems
 
 
 def matrix_status(
-    path: Path, library: CatalogueLibrary, options: ValidationOptions, lang: str = "en"
+    path: Path,
+    library: CatalogueLibrary,
+    options: ValidationOptions,
+    lang: str = "en",
+    *,
+    select: Collection[str] = (),
+    ignore: Collection[str] = (),
 ) -> MatrixStatus:
     from mgi_cli.errors import CatalogueError
     from mgi_cli.validate.gate import load_checked
@@ -120,7 +138,9 @@ def matrix_status(
     checked = load_checked(path, library, options)
     loaded, problems = checked.loaded, checked.problems
     result = MatrixStatus(str(path), loaded.matrix)
-    result.errors, result.warnings = len(checked.errors), len(checked.warnings)
+    counted = [p for p in problems if (not select or p.code in select) and p.code not in ignore]
+    result.errors = sum(p.severity is Severity.ERROR for p in counted)
+    result.warnings = len(counted) - result.errors
     if loaded.matrix is None:
         first = next(iter(checked.errors), None)
         result.error = first.message if first else "not a matrix"
