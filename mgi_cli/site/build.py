@@ -248,16 +248,21 @@ def _published(
     the catalogues, mgi and the date. A file whose status is not ``published`` is not
     even read again while its bytes stay the same: nothing can put it on the site.
     """
+    from mgi_cli.files.read import Unread, read_regular_file
     from mgi_cli.matrix.load import load_matrix
     from mgi_cli.repository.root import absolute, find_root
 
     common = _validation_inputs(options)
     found = []
     for path in sorted(files):
+        data = read_regular_file(path)  # a pipe, a device or a huge file: not read
+        if isinstance(data, Unread):
+            report.left_out["invalid"] += 1
+            continue
         where = absolute(path)
         root = find_root(where.parent)
         name = digest([str(where)])
-        own = digest([common, str(root), path.read_bytes()])
+        own = digest([common, str(root), data])
         entry = previous.checked.get(name, {})
         if entry.get("own") == own and entry.get("status") != "published":
             # Its status is in its bytes: still not published. (Whether it was counted
@@ -295,7 +300,7 @@ def _published(
             slug,
             developments=matrix.assessment == "follow_up" and entry.get("developments") is True,
         )
-        inputs = digest([str(path), path.read_bytes(), *links])
+        inputs = digest([str(path), data, *links])
         found.append(_Published(path, assessment, inputs.encode()))
     return found
 
@@ -303,7 +308,7 @@ def _published(
 def _link_bytes(path: Path, matrix: Matrix | None, root: Path | None) -> list[bytes | str]:
     """The names and bytes of the matrices ``matrix`` names (``baseline:``, ``context:``),
     as validation reads them: a path out of the repository is refused, not read."""
-    from mgi_cli.files.read import probe
+    from mgi_cli.files.read import Unread, read_regular_file
     from mgi_cli.matrix.linked import linked_path
 
     parts: list[bytes | str] = []
@@ -311,9 +316,8 @@ def _link_bytes(path: Path, matrix: Matrix | None, root: Path | None) -> list[by
         if not name:
             parts.append("-")
             continue
-        target = linked_path(path, name)
-        refused = probe(target, within=root)
-        parts += [name, b"" if refused is not None else target.read_bytes()]
+        data = read_regular_file(linked_path(path, name), within=root)
+        parts += [name, repr(data) if isinstance(data, Unread) else data]
     return parts
 
 

@@ -581,3 +581,15 @@ def test_frictionless_checks_the_rows_of_the_json_tables_too(
     broken = validate()
     assert not broken["valid"]
     assert [t["name"] for t in broken["tasks"] if not t["valid"]] == ["answers-json"]
+
+
+def test_search_without_pagefind_is_refused(
+    mgi: Mgi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matrices = published_examples(tmp_path)
+    monkeypatch.chdir(tmp_path)  # no node_modules here or above
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    result = mgi("site", "build", matrices, "-o", tmp_path / "out", "--search", "-j", "1")
+    assert result.exit_code == 1
+    assert "--search needs Pagefind, and it is not installed here" in result.stderr
+    assert not (tmp_path / "out").exists()
