@@ -387,6 +387,7 @@ def _common_inputs(options: SiteOptions, languages: Sequence[str]) -> str:
             options.include_restricted,
             options.today.isoformat(),
             options.pdf,
+            options.search,  # the navigation of every profile page links search.html
         )
     )
     return digest([__version__, folder_digest(folders), *extra, settings])

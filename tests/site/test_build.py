@@ -541,6 +541,12 @@ def test_search_indexes_the_pages_with_pagefind(
     build(matrices, out, languages=TWO, search=True, aggregates=False)
     fragments = _fragments(out)
     assert not any("/XAY/" in f["url"] or "Xamaya" in f["content"] for f in fragments)
+    profile = out / "fr" / "XAM" / "2018-baseline.html"
+    assert '<a href="../../fr/search.html">' in profile.read_text(encoding="utf-8")
+    # Without --search the index, the search pages and every link to them go.
+    build(matrices, out, languages=TWO, aggregates=False)
+    assert not (out / "pagefind").exists() and not (out / "fr" / "search.html").exists()
+    assert "search.html" not in profile.read_text(encoding="utf-8")
 
 
 def _fragments(out: Path) -> list[dict[str, Any]]:
