@@ -114,10 +114,11 @@ class _Merger:
         return same
 
     def entry_same(self, merged: Any, indicator: Any) -> bool:
-        """An answer entry means the same (an empty entry is the same as a null one)."""
+        """An answer entry means the same: an empty entry, a null one and none at all
+        are the same (a sheet has a row for every indicator, answered or not)."""
         from mgi_cli.matrix.models import Answer
 
-        if merged is None or self.new is None or indicator not in merged.answers:
+        if merged is None or self.new is None:
             return False
         before = merged.answers.get(indicator) or Answer()
         after = self.new.answers.get(indicator) or Answer()
@@ -161,9 +162,7 @@ class _Merger:
             before, after = getattr(merged, key), getattr(self.new, key)
             if key != "answers" and _normal(before, self.language) != _normal(after, self.language):
                 return False
-        return merged.answers.keys() == self.new.answers.keys() and all(
-            self.entry_same(merged, i) for i in merged.answers
-        )
+        return all(self.entry_same(merged, i) for i in merged.answers | self.new.answers)
 
 
 Child = Callable[[Any, Any, Any, Any, Any], None]
@@ -202,12 +201,23 @@ def _merge_map(
                     old_child, new_child = value(old_data, key), value(new_data, key)
                     child(old_value, new_value, key, old_child, new_child)
                 else:
-                    _replace(node, key, _detached(new_value))
+                    _replace(node, key, _styled(old_value, _detached(new_value)))
         elif not equal(key):
             at = 0 if previous is _MISSING else list(node).index(previous) + 1
             node.insert(at, key, _detached(new_node[key]))
         if key in node:
             previous = key
+
+
+def _styled(old: Any, new: Any) -> Any:
+    """A new text written plain where the file wrote the old one plain (``answer: yes``
+    stays unquoted, as the user wrote it; ruamel.yaml quotes what plain would misread)."""
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString, SingleQuotedScalarString
+
+    quoted = (DoubleQuotedScalarString, SingleQuotedScalarString)
+    if type(old) is str and isinstance(new, quoted):
+        return str(new)
+    return new
 
 
 def _replace(node: Any, key: Any, value: Any) -> None:

@@ -17,7 +17,14 @@ from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.matrix.indicators import as_indicator
 from mgi_cli.matrix.load import load_matrix
-from mgi_cli.matrix.models import ActionItem, Answer, ContextIndicator, Matrix, Reference
+from mgi_cli.matrix.models import (
+    ActionItem,
+    Answer,
+    ContextIndicator,
+    Matrix,
+    Profile,
+    Reference,
+)
 from mgi_cli.spreadsheet.exporter import export_csv, export_xlsx
 from mgi_cli.spreadsheet.importer import import_sheet
 from mgi_cli.validate.rule_input import ValidationOptions
@@ -43,6 +50,23 @@ def references(draw: Any, assessed_on: date) -> Reference:
                                          fullmatch=True))  # fmt: skip
     return Reference(title=draw(TEXT), url=url, publisher=draw(st.none() | TEXT),
                      published=published, accessed=accessed)  # fmt: skip
+
+
+LANGUAGE_TEXTS = st.dictionaries(st.sampled_from(["en", "fr", "es", "pt"]),
+                                 TEXT.filter(str.strip), min_size=1, max_size=3)  # fmt: skip
+#: An authored text: a string in the matrix's language, or one per language.
+TEXTS = TEXT.filter(str.strip) | LANGUAGE_TEXTS
+
+
+@st.composite
+def profiles(draw: Any, catalogue: Catalogue) -> Profile | None:
+    areas = [f"{d.id}.{a.id}" for d in catalogue.dimensions for a in d.sub_areas]
+    return draw(st.none() | st.builds(
+        Profile, summary=st.none() | TEXTS, context=st.none() | TEXTS,
+        dimensions=st.dictionaries(st.sampled_from([d.id for d in catalogue.dimensions]), TEXTS,
+                                   max_size=2),
+        sub_areas=st.dictionaries(st.sampled_from(areas), TEXTS, max_size=2),
+    ))  # fmt: skip
 
 
 @st.composite
@@ -71,7 +95,7 @@ def matrices(draw: Any, library: CatalogueLibrary) -> Matrix:
                 justification=draw(st.none() | TEXT),
                 references=draw(st.lists(references(assessed_on), max_size=2)),
                 restricted=draw(st.booleans()), reviewed=draw(st.booleans()),
-                notes=draw(st.none() | TEXT),
+                notes=draw(st.none() | TEXT), finding=draw(st.none() | TEXTS),
             )  # fmt: skip
     country = draw(st.sampled_from(["XAM", "KEN", "AAZ"]))
     return Matrix(
@@ -82,7 +106,8 @@ def matrices(draw: Any, library: CatalogueLibrary) -> Matrix:
         assessed_on=assessed_on,
         status=draw(st.sampled_from(["draft", "in_review", "validated", "published"])),
         confidentiality=draw(st.sampled_from(["restricted", "public"])),
-        title=draw(st.none() | TEXT), answers=answers,
+        title=draw(st.none() | TEXT | LANGUAGE_TEXTS), answers=answers,
+        profile=draw(profiles(catalogue)), language=draw(st.sampled_from(["en", "fr"])),
         subdivision="XAM-PS" if local and country == "XAM" and draw(st.booleans()) else None,
         context_indicators=own, not_used=not_used,
         action_plan=draw(st.lists(actions([i.id for i in catalogue.indicators]), max_size=2,
@@ -118,9 +143,29 @@ def actions(draw: Any, indicators: list[str]) -> ActionItem:
 
 
 def normalized(matrix: Matrix) -> Matrix:
-    """An empty entry (null, or nothing but defaults) means the same as no entry."""
-    kept = {k: v for k, v in matrix.answers.items() if v is not None and v != Answer()}
-    return matrix.model_copy(update={"answers": kept})
+    """An empty entry (null, or nothing but defaults) means the same as no entry; a text
+    in the matrix's language alone means the same as that text as a plain string."""
+
+    def text(value: Any) -> Any:
+        plain = isinstance(value, dict) and list(value) == [matrix.language]
+        return value[matrix.language] if plain else value
+
+    kept = {
+        k: v.model_copy(update={"finding": text(v.finding)})
+        for k, v in matrix.answers.items()
+        if v is not None and v != Answer()
+    }
+    profile = matrix.profile
+    if profile is not None:
+        profile = profile.model_copy(update={
+            "summary": text(profile.summary), "context": text(profile.context),
+            "dimensions": {k: text(v) for k, v in profile.dimensions.items()},
+            "sub_areas": {k: text(v) for k, v in profile.sub_areas.items()},
+        })  # fmt: skip
+        profile = None if profile == Profile() else profile
+    return matrix.model_copy(
+        update={"answers": kept, "title": text(matrix.title), "profile": profile}
+    )
 
 
 def _import(path: Path, library: CatalogueLibrary) -> Matrix:
@@ -187,3 +232,38 @@ def test_a_sheet_saved_by_libreoffice_imports_unchanged(
     )  # fmt: skip
     assert normalized(_import(saved / "tricky.xlsx", test_library)) == normalized(TRICKY)
     assert _import(saved / "example.xlsx", test_library) == example
+
+
+def matrix_file(matrix: Matrix, catalogue: Catalogue) -> str:
+    """The matrix as `mgi new` and `mgi fmt` write it."""
+    from mgi_cli.formatting.document import matrix_text
+
+    head = matrix.model_dump(exclude={"answers"}, exclude_none=True, exclude_defaults=True)
+    head.update(format=matrix.format, country=matrix.country, level=matrix.level)
+    answers = {
+        k: v.model_dump(exclude_none=True, exclude_defaults=True) if v else None
+        for k, v in matrix.answers.items()
+    }
+    return matrix_text(head, answers, catalogue)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_an_unedited_round_trip_of_any_matrix_is_byte_identical(
+    data: st.DataObject, test_library: CatalogueLibrary
+) -> None:
+    matrix = data.draw(matrices(test_library))
+    catalogue = test_library.get(matrix.catalogue)
+    assert catalogue is not None
+    text = matrix_file(matrix, catalogue)
+    lang = data.draw(st.sampled_from(["en", "fr"]))
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "m.yaml"
+        path.write_text(text, encoding="utf-8")
+        for suffix, export in (("xlsx", export_xlsx), ("csv", export_csv)):
+            sheet = Path(folder) / f"m.{suffix}"
+            sheet.write_bytes(export(matrix, catalogue, lang))
+            result = import_sheet(sheet, path, test_library, OPTIONS, lang)
+            assert result.text is not None, [p.message for p in result.problems]
+            assert not [p for p in result.problems if p.code == "fmt-refused"], suffix
+            assert result.text == text, suffix
