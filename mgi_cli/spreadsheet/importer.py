@@ -85,6 +85,8 @@ class Protection:
     restricted: set[str] = field(default_factory=set)
     confidentiality: str = "restricted"
     status: str = "draft"
+    #: The file's title and profile text, as written (kept when the sheet omits them).
+    texts: dict[str, Any] = field(default_factory=dict)
 
 
 @dataclass
@@ -119,6 +121,7 @@ def import_sheet(
     draft = _Draft(sheet, kept=kept)
     _read_metadata(draft)
     _read_profile(draft)
+    _keep_texts(draft)
     if not _read_rows(draft):
         return Imported(problems=sheet.problems)
     _keep_protection(draft)
@@ -374,6 +377,27 @@ def _read_profile(draft: _Draft) -> None:
         draft.head["profile"] = {k: profile[k] for k in PROFILE_ORDER if k in profile}
 
 
+def _keep_texts(draft: _Draft) -> None:
+    """A sheet with neither a Profile sheet nor a title or profile row in its metadata
+    (a Profile sheet deleted, a CSV file cut short) keeps the texts of the file it
+    replaces: it says nothing about them, and they are not lost without a word."""
+    kept = draft.kept
+    if kept is None or draft.sheet.profile is not None:
+        return
+    given = {header_key(k) for k in draft.sheet.metadata}
+    missing = [k for k in ("title", "profile") if k in kept.texts and k not in given]
+    for key in missing:
+        draft.head[key] = kept.texts[key]
+    if missing:
+        where = PROFILE_SHEET if draft.sheet.path.lower().endswith(".xlsx") else "Metadata"
+        draft.report(
+            where,
+            codes.MISSING_KEY,
+            f"the sheet gives no {' or '.join(missing)}: kept as in {kept.path}",
+            severity=Severity.WARNING,
+        )
+
+
 def _profile_header(draft: _Draft, header: Row) -> tuple[int, dict[int, str]] | None:
     """The column of the texts' names and the column of each language (None: no header)."""
     languages: dict[int, str] = {}
@@ -463,6 +487,7 @@ def replaced_protection(output: Path) -> Protection | Problem | None:
         restricted,
         "public" if data.get("confidentiality") == "public" else "restricted",
         status if status in STATUS_ORDER else "draft",
+        {key: data[key] for key in ("title", "profile") if data.get(key) is not None},
     )
 
 

@@ -173,3 +173,22 @@ def test_values_that_mean_the_same_keep_their_form() -> None:
         .replace("    restricted: true\n", "    restricted: true\n    reviewed: true\n")
     )
     assert merge_text(COMMENTED, fresh) == COMMENTED
+
+
+def test_a_workbook_without_its_profile_sheet_keeps_the_files_texts(
+    mgi: Mgi, tmp_path: Path, mini_catalogue: Path
+) -> None:
+    matrix = tmp_path / "m.yaml"
+    matrix.write_text(COMMENTED, encoding="utf-8")
+    sheet = tmp_path / "m.xlsx"
+    assert mgi("export", matrix, "-o", sheet, "--catalogue", mini_catalogue).exit_code == 0
+    book = openpyxl.load_workbook(sheet)
+    del book["Profile"]
+    book.save(sheet)
+    result = mgi("import", sheet, "-o", matrix, "--force", "--catalogue", mini_catalogue)
+    assert result.exit_code == 0, result.output
+    assert (
+        f"{sheet}: warning missing-key Profile: the sheet gives no title or profile: kept as "
+        f"in {matrix}" in result.output
+    )
+    assert matrix.read_text(encoding="utf-8") == COMMENTED

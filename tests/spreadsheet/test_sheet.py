@@ -324,3 +324,35 @@ def test_import_of_a_csv_written_by_hand(mgi: Mgi, tmp_path: Path, mini_catalogu
     assert first is not None and third is not None
     assert first.references[0].accessed == date(2023, 5, 3)
     assert third.justification == "Six months,\nat most."
+
+
+def test_findings_and_profile_texts_per_language(
+    mgi: Mgi, sheet: Path, tmp_path: Path, mini_catalogue: Path
+) -> None:
+    book = openpyxl.load_workbook(sheet)
+    matrix, profile = book["Matrix"], book["Profile"]
+    matrix["G2"] = "Every hospital treats emergencies."
+    matrix["L1"], matrix["L2"] = "Finding (fr)", "Tout hôpital soigne les urgences."
+    matrix["M1"], matrix["M2"] = "finding (en)", "A second English column."
+    profile["C3"], profile["D3"] = "Key findings.", "Constats clés."
+    profile["C5"] = "Rights narrative."
+    profile["A14"], profile["C14"] = "dimension", "No id."
+    book.save(sheet)
+    out = tmp_path / "m.yaml"
+    result = mgi("import", sheet, "-o", out, "--catalogue", mini_catalogue)
+    assert result.exit_code == 0, result.output
+    assert f"{sheet}: warning unknown-key Matrix!M1: a second finding column in 'en' (the " \
+        "first is Matrix!G1); it is not read" in result.output  # fmt: skip
+    assert f"{sheet}: warning unknown-key Profile!A14: 'dimension' is not a text of the " \
+        "profile" in result.output  # fmt: skip
+    written = load_matrix(out).matrix
+    assert written is not None and written.profile is not None
+    first = written.answers["M1.01"]
+    assert first is not None
+    assert first.finding == {
+        "en": "Every hospital treats emergencies.",
+        "fr": "Tout hôpital soigne les urgences.",
+    }
+    assert written.title == "Republic of Xamaria"  # only in the matrix's language: plain
+    assert written.profile.summary == {"en": "Key findings.", "fr": "Constats clés."}
+    assert written.profile.dimensions == {"D1": "Rights narrative."}
