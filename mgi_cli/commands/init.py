@@ -32,8 +32,9 @@ def init(
         typer.Option(
             "--install",
             metavar="REQUIREMENT",
-            help="What CI installs mgi from, as a pip requirement "
-            "(default: this version, mgi-cli==VERSION).",
+            help="What CI and the pre-commit hooks install mgi from, as a pip requirement "
+            "or a local path (default: mgi's git repository at this version's tag, "
+            "git+URL@vVERSION).",
         ),
     ] = None,
     hooks_repo: Annotated[
@@ -42,7 +43,7 @@ def init(
             "--hooks-repo",
             metavar="URL",
             help="mgi's git repository, for pre-commit to install the hooks from "
-            "(default: run the mgi installed here).",
+            "(default: local hooks, mgi installed from --install).",
         ),
     ] = None,
 ) -> None:
@@ -50,10 +51,12 @@ def init(
 
     Writes matrices/<COUNTRY>/<year>-baseline.yaml (a blank draft), mgi.toml,
     .github/workflows/mgi.yml (validation), .github/workflows/pages.yml (the public
-    site on GitHub Pages), .pre-commit-config.yaml, .gitignore and README.md.
+    site on GitHub Pages), .pre-commit-config.yaml, .gitignore, README.md, and for
+    editors the catalogues' JSON Schemas (.mgi/schema/) and .vscode/settings.json.
     Never overwrites a file: if any exists, nothing is written (exit 1).
     """
     from mgi_cli.commands.common import catalogue_library
+    from mgi_cli.repository.install_source import PLACEHOLDER, default_install
     from mgi_cli.repository.scaffold import InitOptions, init_repository
     from mgi_cli.validate.rules_metadata import is_known_country
 
@@ -71,6 +74,12 @@ def init(
     written = init_repository(folder, library.default("national"), date.today(), options, local)
     for path in written:
         sys.stdout.write(f"created {path}\n")
+    if install is None and PLACEHOLDER in default_install():
+        sys.stderr.write(
+            f"mgi: this mgi does not know its repository's address: replace {PLACEHOLDER} "
+            "in .github/workflows/*.yml and .pre-commit-config.yaml, or run mgi init "
+            "again with --install REQUIREMENT\n"
+        )
     sys.stdout.write(
         "\nNext: cd into it, `git init` if it is not a repository yet, "
         "`pre-commit install`, then `mgi validate`.\n"

@@ -114,6 +114,7 @@ def new(
             day,
             title,
             _target(library, last, catalogue_version or pinned, level),
+            output,
         )
     try:  # e.g. matrices/XAM/ for a new country
         output.parent.mkdir(parents=True, exist_ok=True)
@@ -132,8 +133,10 @@ def _baseline(
     day: date,
     title: str | None,
     cat: Catalogue,
+    output: Path,
 ) -> str:
     from mgi_cli.drafts.new import NewMatrix, new_matrix_text, parse_modules
+    from mgi_cli.repository.editor import schema_line_for
 
     request = NewMatrix(
         country=country.upper(),
@@ -144,7 +147,7 @@ def _baseline(
         title=title,
         lang=lang,
     )
-    return new_matrix_text(request, cat)
+    return new_matrix_text(request, cat, schema_line_for(output, str(level)))
 
 
 def _follow_up(

@@ -55,6 +55,7 @@ def follow_up(
     from mgi_cli.formatting.document import matrix_text
     from mgi_cli.matrix.indicators import context_indicators
     from mgi_cli.matrix.models import FORMAT
+    from mgi_cli.repository.editor import schema_line_for
 
     chosen = modules or tuple(m for m in baseline.modules if m in catalogue.module_ids)
     unknown = [m for m in chosen if m not in catalogue.module_ids]
@@ -105,7 +106,9 @@ def follow_up(
         ],
         "not_used": {k: v for k, v in baseline.not_used.items() if k in known},
     }
-    result.text = matrix_text(head, answers, catalogue, lang)
+    result.text = matrix_text(
+        head, answers, catalogue, lang, schema=schema_line_for(output, catalogue.level)
+    )
     return result
 
 

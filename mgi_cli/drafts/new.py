@@ -79,15 +79,16 @@ def new_matrix_head(request: NewMatrix, catalogue: Catalogue) -> dict[str, Any]:
     }
 
 
-def new_matrix_text(request: NewMatrix, catalogue: Catalogue) -> str:
-    """The draft: every indicator of the modules, in catalogue order, unanswered."""
+def new_matrix_text(request: NewMatrix, catalogue: Catalogue, schema: str | None = None) -> str:
+    """The draft: every indicator of the modules, in catalogue order, unanswered;
+    ``schema``: the editor's JSON Schema, as a path from the draft's folder."""
     from mgi_cli.formatting.document import matrix_text
 
     check_request(request, catalogue)
     answers: dict[str, Any] = {i.id: None for i in catalogue.in_modules(set(request.modules))}
     head = new_matrix_head(request, catalogue)
     return matrix_text(
-        head, answers, catalogue, request.lang, placeholders=_placeholders(catalogue)
+        head, answers, catalogue, request.lang, placeholders=_placeholders(catalogue), schema=schema
     )
 
 

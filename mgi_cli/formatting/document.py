@@ -13,7 +13,6 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.formatting.layout import ANSWER_KEYS, MATRIX_KEYS, REFERENCE_KEYS, WIDTH
-from mgi_cli.matrix.schema import SCHEMA_ID
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.models import Catalogue, Indicator
@@ -23,8 +22,11 @@ _YAML11_WORDS = frozenset({"yes", "no", "on", "off", "y", "n", "true", "false"})
 _ANSWER_COLUMN = 2
 
 
-def header_lines(head: Mapping[str, Any], catalogue: Catalogue | None) -> list[str]:
-    """The comment at the top: the editor's schema line and how to fill the file in."""
+def header_lines(
+    head: Mapping[str, Any], catalogue: Catalogue | None, schema: str | None = None
+) -> list[str]:
+    """The comment at the top: the editor's schema line (``schema``: a path from the
+    file's folder, repository/editor.py) and how to fill the file in."""
     scale = ", ".join(c.id for c in catalogue.scale) if catalogue else "the catalogue's scale"
     where = f"{head.get('country')}, {head.get('level')}"
     if head.get("locality"):
@@ -35,7 +37,8 @@ def header_lines(head: Mapping[str, Any], catalogue: Catalogue | None) -> list[s
         "answers), a `justification` naming the law, policy or body, and `references`. "
         "`mgi validate FILE` lists what is missing; `mgi status FILE` shows the progress."
     )
-    return [f"# yaml-language-server: $schema={SCHEMA_ID}", *_wrap(about, 0, "# ", "# ")]
+    line = [f"# yaml-language-server: $schema={schema}"] if schema else []
+    return [*line, *_wrap(about, 0, "# ", "# ")]
 
 
 def matrix_text(
@@ -44,10 +47,12 @@ def matrix_text(
     catalogue: Catalogue | None,
     lang: str = "en",
     placeholders: list[str] | None = None,
+    schema: str | None = None,
 ) -> str:
     """The YAML text of a matrix: ``head`` holds the top-level keys, ``answers`` plain
     answer mappings (keys as in the format; ``None`` for an empty entry).
-    ``placeholders`` are comment lines written above ``answers:``."""
+    ``placeholders`` are comment lines written above ``answers:``; ``schema`` the path
+    of the JSON Schema for editors, from the file's folder."""
     from ruamel.yaml.comments import CommentedMap
 
     from mgi_cli.formatting import comments, layout
@@ -61,7 +66,7 @@ def matrix_text(
         if value is not None and (value or key in ("answers", "modules")):
             root[key] = value if key == "answers" else _node(value)
     columns = layout.canonicalize(root)
-    comments.attach_header(root, [*header_lines(head, catalogue), ""])
+    comments.attach_header(root, [*header_lines(head, catalogue, schema), ""])
     if placeholders:
         comments.attach_before(root, "answers", placeholders, 0)
     if catalogue is not None:

@@ -15,6 +15,8 @@ from mgi_cli import __version__
 from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.errors import MgiError, Refused, UsageError
 from mgi_cli.files.atomic import write_atomic
+from mgi_cli.repository.editor import editor_files, schema_path
+from mgi_cli.repository.install_source import default_install
 from mgi_cli.repository.root import MATRICES
 from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
@@ -40,8 +42,9 @@ class InitOptions:
     country: str = "XAA"
     #: The branch pull requests target, for the workflow and the README.
     branch: str = "main"
-    #: What the CI workflow installs mgi from (a pip requirement).
-    install: str = f"mgi-cli=={__version__}"
+    #: What the CI workflow and the pre-commit hooks install mgi from (a pip
+    #: requirement); None: mgi's git repository at this version's tag.
+    install: str | None = None
     #: mgi's git repository, for pre-commit to install the hooks from; None: the local mgi.
     hooks_repo: str | None = None
     hooks_rev: str = f"v{__version__}"
@@ -70,6 +73,7 @@ def render_scaffold(
     if missing:
         raise UsageError(f"{catalogue.ref} has no module {', '.join(missing)}")
     example = example_path(options, today)
+    install = options.install or default_install()
     context = {
         "catalogue": catalogue.ref,
         "local_catalogue": local_catalogue.ref if local_catalogue is not None else None,
@@ -86,7 +90,9 @@ def render_scaffold(
         "required_modules": list(options.required_modules),
         "profiles_dir": options.profiles_dir,
         "branch": options.branch,
-        "install": options.install,
+        "install": install,
+        "install_yaml": json.dumps(install),  # a YAML (and JSON) string, quotes escaped
+        "schema": schema_path(example.parent, "national"),
         "hooks_repo": options.hooks_repo,
         "hooks_rev": options.hooks_rev,
         "example": str(example),
@@ -95,6 +101,7 @@ def render_scaffold(
     files = {example: render("init/matrix.yaml.j2", context, lang="en")}
     for target, template in FILES.items():
         files[PurePosixPath(target)] = render(template, context, lang="en")
+    files.update(editor_files(catalogue, local_catalogue))
     return files
 
 

@@ -1,11 +1,15 @@
 """The real pre-commit tool runs mgi's hooks: passing on a valid matrix, failing with the
-location on an invalid one (mgi-validate) and naming a file out of layout (mgi-fmt).
+location on an invalid one (mgi-validate), rewriting a file out of layout (mgi-fmt, which
+stops the commit as ruff-format's hook does) or only naming it (mgi-fmt-check).
 
 - `pre-commit try-repo <this checkout>` installs mgi from the checkout's HEAD commit
   into pre-commit's own environment (pip may fetch the dependencies from PyPI), then
   runs the hooks of `.pre-commit-hooks.yaml`;
-- the `.pre-commit-config.yaml` that `mgi init` writes runs the same hooks with the
-  mgi installed here.
+- a config naming this checkout as `repo:` at its HEAD commit does the same, hook by hook;
+- the `.pre-commit-config.yaml` that `mgi init` writes installs mgi from `--install`
+  (here: this checkout at HEAD) and runs the same hooks.
+
+Each skips, saying why, where pip cannot reach a package index for mgi's dependencies.
 """
 
 from __future__ import annotations
@@ -56,13 +60,17 @@ def _invalid_line(text: str) -> int:
 
 @pytest.fixture
 def data_repo(tmp_path: Path) -> Path:
-    """A scaffolded repository: a valid matrix, an invalid one, one out of layout; committed."""
+    """A scaffolded repository: a valid matrix, an invalid one, one out of layout; committed.
+
+    Its pre-commit config installs mgi from this checkout's HEAD commit."""
     root = tmp_path / "data"
     # Pinned to the catalogue the example answers, so the valid matrix has no warning.
     library = catalogue_library()
     pinned = library.get("mgi-national@1.0")
     assert pinned is not None
-    init_repository(root, pinned, date.today(), InitOptions())
+    head, _ = _checkout_head()
+    options = InitOptions(install=f"git+file://{ROOT}@{head}")
+    init_repository(root, pinned, date.today(), options)
     shutil.rmtree(root / "matrices" / "XAA")
     (root / VALID).parent.mkdir()
     shutil.copy(BASELINE, root / VALID)
@@ -89,6 +97,13 @@ def data_repo(tmp_path: Path) -> Path:
     _git(root, "add", "-A")
     _git(root, "commit", "-q", "-m", "matrices")
     return root
+
+
+def _offline(done: subprocess.CompletedProcess[str]) -> None:
+    """Skips when pre-commit could not build mgi's environment for want of an index."""
+    ran = re.search(r"^mgi validate\.+(Passed|Failed)$", done.stdout, re.MULTILINE)
+    if not ran and any(word in done.stdout + done.stderr for word in _OFFLINE):
+        pytest.skip("pip cannot reach a package index to install mgi's dependencies")
 
 
 def _environment(tmp_path: Path) -> dict[str, str]:
@@ -133,9 +148,7 @@ def _try_repo(
         ["pre-commit", "try-repo", str(ROOT), "--ref", head, "--files", *files],
         cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
     )  # fmt: skip
-    hook_ran = "mgi validate....." in done.stdout
-    if not hook_ran and any(word in done.stdout + done.stderr for word in _OFFLINE):
-        pytest.skip("pip cannot reach a package index to install mgi's dependencies")
+    _offline(done)
     return done
 
 
@@ -152,20 +165,68 @@ def test_try_repo_runs_the_published_hooks(data_repo: Path, tmp_path: Path) -> N
     assert re.search(r"^mgi validate\.+Failed$", failing.stdout, re.MULTILINE), failing.stdout
     assert _expected_failure(data_repo) in failing.stdout
     assert f"{VALID}:" not in failing.stdout
-    if "mgi-fmt" in hooks:  # from the commit that added it
+    if "mgi-fmt-check" in hooks:  # from the commit where mgi-fmt fixes files
+        # mgi-fmt rewrites the file and fails, as formatters' hooks do; then the check
+        # that runs after it passes.
         assert re.search(r"^mgi fmt\.+Failed$", failing.stdout, re.MULTILINE), failing.stdout
-        assert f"would reformat {UNFORMATTED}\n" in failing.stdout
+        assert "- files were modified by this hook" in failing.stdout
+        assert f"reformatted {UNFORMATTED}\n" in failing.stdout
+        assert re.search(r"^mgi fmt --check .*\.+Passed$", failing.stdout, re.MULTILINE)
         assert re.search(r"^mgi fmt\.+Passed$", passing.stdout, re.MULTILINE), passing.stdout
 
 
+@pytest.mark.slow
+def test_this_checkout_as_hook_repository_fixes_or_checks(data_repo: Path, tmp_path: Path) -> None:
+    """`repo:` this checkout at its HEAD commit: mgi-fmt-check names the file and changes
+    nothing; mgi-fmt rewrites it, and says so; a second commit attempt passes."""
+    head, hooks = _checkout_head()
+    if "mgi-fmt-check" not in hooks:
+        pytest.skip("HEAD's .pre-commit-hooks.yaml predates mgi-fmt-check")
+    config = tmp_path / "hooks-from-checkout.yaml"
+    config.write_text(
+        f"repos:\n  - repo: {ROOT}\n    rev: {head}\n    hooks:\n"
+        "      - id: mgi-fmt\n      - id: mgi-fmt-check\n",
+        encoding="utf-8",
+    )
+    env = _environment(tmp_path)
+
+    def run(hook: str) -> subprocess.CompletedProcess[str]:
+        done = subprocess.run(
+            ["pre-commit", "run", hook, "--config", str(config), "--files", VALID, UNFORMATTED],
+            cwd=data_repo, env=env, capture_output=True, text=True, timeout=600, check=False,
+        )  # fmt: skip
+        _offline(done)
+        return done
+
+    before = (data_repo / UNFORMATTED).read_bytes()
+    checked = run("mgi-fmt-check")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert re.search(
+        r"^mgi fmt --check \(mgi fmt FILE fixes a file\)\.+Failed$", checked.stdout, re.MULTILINE
+    ), checked.stdout
+    assert f"would reformat {UNFORMATTED}\n" in checked.stdout
+    assert (data_repo / UNFORMATTED).read_bytes() == before
+    fixed = run("mgi-fmt")
+    assert fixed.returncode == 1, fixed.stdout + fixed.stderr
+    assert re.search(r"^mgi fmt\.+Failed$", fixed.stdout, re.MULTILINE), fixed.stdout
+    assert "- files were modified by this hook" in fixed.stdout
+    assert f"reformatted {UNFORMATTED}\n" in fixed.stdout
+    assert (data_repo / UNFORMATTED).read_bytes() != before
+    assert run("mgi-fmt").returncode == 0
+    assert run("mgi-fmt-check").returncode == 0
+
+
+@pytest.mark.slow
 def test_the_scaffolded_config_runs_the_hooks(data_repo: Path, tmp_path: Path) -> None:
     env = _environment(tmp_path)
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
+        done = subprocess.run(
             ["pre-commit", "run", *args], cwd=data_repo, env=env, capture_output=True,
-            text=True, timeout=120, check=False,
+            text=True, timeout=600, check=False,
         )  # fmt: skip
+        _offline(done)
+        return done
 
     passing = run("--files", VALID)
     assert passing.returncode == 0, passing.stdout + passing.stderr
@@ -174,7 +235,9 @@ def test_the_scaffolded_config_runs_the_hooks(data_repo: Path, tmp_path: Path) -
     failing = run("--all-files")
     assert failing.returncode == 1, failing.stdout + failing.stderr
     assert _expected_failure(data_repo) in failing.stdout
-    assert f"would reformat {UNFORMATTED}\n" in failing.stdout
+    # mgi-fmt rewrites the file out of layout (and fails, so the commit stops).
+    assert f"reformatted {UNFORMATTED}\n" in failing.stdout
+    assert "- files were modified by this hook" in failing.stdout
     # Files outside matrices/ are not the hooks' business.
     (data_repo / "notes.yaml").write_text("not: [valid\n", encoding="utf-8")
     _git(data_repo, "add", "notes.yaml")

@@ -31,6 +31,8 @@ SCAFFOLD = sorted(
         ".pre-commit-config.yaml",
         ".gitignore",
         "README.md",
+        ".mgi/schema/matrix.schema.json",
+        ".vscode/settings.json",
     ]
 )
 
@@ -48,7 +50,9 @@ def test_init_writes_the_scaffold(mgi: Mgi, tmp_path: Path) -> None:
     result = mgi("init", tmp_path / "repo")
     assert result.exit_code == 0, result.output
     year = date.today().year
-    expected = [f.replace("2025", str(year)) for f in SCAFFOLD]
+    # With the packaged local catalogue pinned for local matrices, its schema too.
+    scaffold = [*SCAFFOLD, ".mgi/schema/local-matrix.schema.json"]
+    expected = [f.replace("2025", str(year)) for f in scaffold]
     assert _files(tmp_path / "repo") == sorted(expected)
     assert f"created {tmp_path / 'repo' / f'matrices/XAA/{year}-baseline.yaml'}\n" in result.stdout
     assert "pre-commit install" in result.stdout
@@ -181,17 +185,21 @@ def _own_hooks() -> list[dict[str, object]]:
 
 
 def test_pre_commit_config_runs_this_projects_hooks() -> None:
-    """By default the hooks run the mgi installed here, exactly as the published ones do."""
+    """By default the hooks are the published ones (validate, and fmt that fixes), with
+    mgi installed by pre-commit from what CI installs."""
     catalogue = catalogue_library().default("national")
-    files = render_scaffold(catalogue, TODAY, InitOptions())
+    files = render_scaffold(catalogue, TODAY, InitOptions(install="git+https://x.example/mgi@v1"))
     config = _yaml(files[PurePosixPath(".pre-commit-config.yaml")])
     assert isinstance(config, dict)
     [repo] = config["repos"]
     assert repo["repo"] == "local"
-    assert [h["language"] for h in repo["hooks"]] == ["system", "system"]
-    assert [{k: v for k, v in h.items() if k != "language"} for h in repo["hooks"]] == [
-        {k: v for k, v in h.items() if k != "language"} for h in _own_hooks()
-    ]
+    assert [h["additional_dependencies"] for h in repo["hooks"]] == [
+        ["git+https://x.example/mgi@v1"]
+    ] * 2
+    assert [{k: v for k, v in h.items() if k != "additional_dependencies"}
+            for h in repo["hooks"]] == _own_hooks()[:2]  # fmt: skip
+    assert [h["id"] for h in _own_hooks()] == ["mgi-validate", "mgi-fmt", "mgi-fmt-check"]
+    assert [h["entry"] for h in _own_hooks()[1:]] == ["mgi fmt", "mgi fmt --check"]
 
 
 def test_pre_commit_config_with_the_hooks_repository() -> None:
@@ -204,7 +212,7 @@ def test_pre_commit_config_with_the_hooks_repository() -> None:
             {
                 "repo": "https://git.example.org/mgi/mgi",
                 "rev": f"v{__version__}",
-                "hooks": [{"id": h["id"]} for h in _own_hooks()],
+                "hooks": [{"id": "mgi-validate"}, {"id": "mgi-fmt"}],
             }
         ]
     }
@@ -231,3 +239,48 @@ def test_every_template_renders_for_other_choices() -> None:
     assert 'python -m pip install "git+https://git.example.org/mgi@v1"' in workflow
     assert 'profile="out/${matrix#matrices/}"' in workflow
     assert 'required-modules = ["standard", "covid19"]' in files[PurePosixPath("mgi.toml")]
+
+
+@pytest.mark.parametrize(
+    ("url", "spec"),
+    [
+        ("https://git.example.org/mgi", f"git+https://git.example.org/mgi@v{__version__}"),
+        (None, f"git+<mgi-repo-url>@v{__version__}"),
+    ],
+    ids=["known", "unknown"],
+)
+def test_ci_and_pre_commit_install_mgi_from_its_git_repository_by_default(
+    mgi: Mgi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, url: str | None, spec: str
+) -> None:
+    """Not `mgi-cli==VERSION` from an index mgi is not published on: git, at the tag."""
+    monkeypatch.setattr("mgi_cli.repository.install_source.mgi_repository_url", lambda: url)
+    result = mgi("init", tmp_path)
+    assert result.exit_code == 0, result.output
+    for workflow in ("mgi.yml", "pages.yml"):
+        text = (tmp_path / ".github" / "workflows" / workflow).read_text(encoding="utf-8")
+        assert f'python -m pip install "{spec}"' in text
+    config = _yaml((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert isinstance(config, dict)
+    assert {d for h in config["repos"][0]["hooks"] for d in h["additional_dependencies"]} == {spec}
+    if url is not None:
+        assert result.stderr == ""
+        return
+    assert result.stderr == (
+        "mgi: this mgi does not know its repository's address: replace <mgi-repo-url> in "
+        ".github/workflows/*.yml and .pre-commit-config.yaml, or run mgi init again with "
+        "--install REQUIREMENT\n"
+    )
+
+
+def test_install_reaches_ci_and_pre_commit(mgi: Mgi, tmp_path: Path) -> None:
+    spec = "../mgi"  # a local clone beside the matrices repository
+    result = mgi("init", tmp_path, "--install", spec)
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    for workflow in ("mgi.yml", "pages.yml"):
+        text = (tmp_path / ".github" / "workflows" / workflow).read_text(encoding="utf-8")
+        assert 'python -m pip install "../mgi"' in text
+    config = _yaml((tmp_path / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    assert isinstance(config, dict)
+    assert [h["additional_dependencies"] for h in config["repos"][0]["hooks"]] == [[spec]] * 2
+    assert 'pip install "../mgi"' in (tmp_path / "README.md").read_text(encoding="utf-8")
