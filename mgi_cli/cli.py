@@ -101,18 +101,6 @@ def _print_error(error: MgiError) -> None:
         sys.stderr.write(f"{where}: {problem.severity} {problem.code} {problem.message}\n")
 
 
-app = typer.Typer(
-    cls=_Group,
-    name="mgi",
-    help="Validate, compare and publish Migration Governance Indicators (MGI) matrices.",
-    no_args_is_help=True,
-    # `mgi --install-completion` / `--show-completion`: Typer's shell completion.
-    add_completion=True,
-    context_settings={"help_option_names": ["-h", "--help"]},
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,
-)
-
 _state = {"debug": False}
 
 
@@ -122,7 +110,6 @@ def _version(value: bool) -> None:
         raise typer.Exit
 
 
-@app.callback()
 def _root(
     version: Annotated[
         bool,
@@ -147,16 +134,58 @@ def _root(
     choose_color(color)
 
 
-def _register_commands() -> None:
-    from mgi_cli.commands import COMMAND_MODULES
+def make_app(only: str | None = None) -> typer.Typer:
+    """The command line with every command, or with only the command ``only``.
 
-    for module in COMMAND_MODULES:
-        module.register(app)
+    Typer turns each registered command into a click command on every run, reading its
+    signature and building a validator per option: for all of them, that is a third of
+    the start-up of `mgi validate FILE`. So a run that names its command builds that one
+    alone (``main``); ``app`` (the tests, the CLI reference) and `mgi --help` have all.
+    """
+    from mgi_cli.commands import command_modules
+
+    new = typer.Typer(
+        cls=_Group,
+        name="mgi",
+        help="Validate, compare and publish Migration Governance Indicators (MGI) matrices.",
+        no_args_is_help=True,
+        # `mgi --install-completion` / `--show-completion`: Typer's shell completion.
+        add_completion=True,
+        context_settings={"help_option_names": ["-h", "--help"]},
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+    )
+    new.callback()(_root)
+    for module in command_modules(only):
+        module.register(new)
+    return new
 
 
-_register_commands()
+def named_command(args: list[str]) -> str | None:
+    """The command `mgi ARGS` runs, when it is one mgi has; else None (help, a typo,
+    shell completion): those need every command."""
+    from mgi_cli.commands import WORKFLOW_ORDER
+
+    skip = False
+    for arg in args:
+        if skip:
+            skip = False
+        elif arg == "--color":  # the one root option that takes a value
+            skip = True
+        elif not arg.startswith("-"):
+            return arg if arg in WORKFLOW_ORDER else None
+    return None
+
+
+def __getattr__(name: str) -> typer.Typer:
+    """``app``, every command registered, made when first asked for."""
+    if name != "app":
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    built = make_app()
+    globals()["app"] = built
+    return built
 
 
 def main() -> None:
     """Console-script entry point."""
-    app(prog_name="mgi")
+    make_app(named_command(sys.argv[1:]))(prog_name="mgi")

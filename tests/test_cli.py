@@ -99,3 +99,59 @@ def test_help_lists_the_commands_in_the_order_of_the_work(mgi: Mgi) -> None:
         "schema",
     ]
     assert tuple(listed) == WORKFLOW_ORDER  # and no command is left out of the order
+
+
+# --- A run builds only the command it names (start-up time) ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["validate", "x.yaml"], "validate"),
+        (["--color", "never", "status"], "status"),
+        (["--debug", "--color=always", "catalogue", "diff", "a", "b"], "catalogue"),
+        (["--color", "validate"], None),  # `validate` is --color's value: click says so
+        (["--help"], None),
+        ([], None),
+        (["validat"], None),  # a typo: every command, for click's did-you-mean
+        (["-V"], None),
+    ],
+)
+def test_the_command_a_run_names(args: list[str], expected: str | None) -> None:
+    from mgi_cli.cli import named_command
+
+    assert named_command(args) == expected
+
+
+def _main(args: list[str], monkeypatch: pytest.MonkeyPatch) -> int:
+    from mgi_cli.cli import main
+
+    monkeypatch.setattr("sys.argv", ["mgi", *args])
+    with pytest.raises(SystemExit) as done:
+        main()
+    return int(done.value.code or 0)
+
+
+def test_main_runs_the_named_command_alone(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    assert _main(["validate", str(BASELINE)], monkeypatch) == 0
+    assert capsys.readouterr().out == "OK: 1 file checked, 0 warnings\n"
+    assert _main(["catalogue", "diff", "mgi-national@1.0", "mgi-national@1.1"], monkeypatch) == 0
+    assert capsys.readouterr().out.startswith("mgi-national@1.0 -> mgi-national@1.1\n")
+    assert _main(["validat"], monkeypatch) == 2
+    assert "Did you mean 'validate'?" in capsys.readouterr().err
+
+
+def test_main_help_lists_every_command(
+    mgi: Mgi, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def words(text: str) -> list[str]:  # the width of the lines is the terminal's
+        return text.split()
+
+    assert _main(["--help"], monkeypatch) == 0
+    listed = re.findall(r"^  ([a-z]+)  ", capsys.readouterr().out.split("Commands:")[1], re.M)
+    assert tuple(listed) == WORKFLOW_ORDER
+    assert _main(["report", "gcm", "--help"], monkeypatch) == 0
+    assert words(capsys.readouterr().out) == words(mgi("report", "gcm", "--help").stdout)

@@ -18,8 +18,21 @@ from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
 
 
-def load_catalogue(path: Path) -> Catalogue:
-    """Load and check one catalogue file; raises CatalogueError with every problem."""
+def load_catalogue(path: Path, cache: Path | None = None) -> Catalogue:
+    """Load and check one catalogue file; raises CatalogueError with every problem.
+
+    With a ``cache`` folder (packaged catalogues only: catalogue/cache.py), a file
+    that loaded with no problem before is read from the data kept there.
+    """
+    from mgi_cli.catalogue import cache as kept
+
+    place = kept.entry(cache, path) if cache is not None else None
+    data = kept.read(place) if place is not None else None
+    if isinstance(data, dict):
+        try:
+            return Catalogue.model_validate(data)
+        except ValidationError:
+            pass  # not what was kept: parse the file, which says what is wrong
     parsed = load_yaml_file(path)
     problems: list[Problem] = list(parsed.problems)
     catalogue = None
@@ -35,6 +48,8 @@ def load_catalogue(path: Path) -> Catalogue:
         problems.extend(check_catalogue(catalogue, parsed))
     if catalogue is None or any(p.severity is Severity.ERROR for p in problems):
         raise CatalogueError(f"{path}: the catalogue is not valid", problems=problems)
+    if place is not None and not problems:
+        kept.write(place, parsed.data)
     return catalogue
 
 
@@ -51,6 +66,8 @@ class CatalogueLibrary:
     """
 
     folder: Path
+    #: Where packaged catalogues are kept parsed between runs (catalogue/cache.py).
+    cache: Path | None = None
     extra: dict[str, Catalogue] = field(default_factory=dict)
     _loaded: dict[str, Catalogue] = field(default_factory=dict)
 
@@ -67,7 +84,7 @@ class CatalogueLibrary:
             candidate = self.folder / f"{ident}-{version}.yaml"
             if not version or not candidate.is_file():
                 return None
-            self._loaded[ref] = load_catalogue(candidate)
+            self._loaded[ref] = load_catalogue(candidate, self.cache)
         return self._loaded[ref]
 
     def add(self, source: str | Path) -> Catalogue:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
@@ -37,10 +37,23 @@ def catalogue_library(extra: list[Path] | None = None) -> CatalogueLibrary:
     from mgi_cli.catalogue.load import CatalogueLibrary
     from mgi_cli.resources import packaged_dir
 
-    library = CatalogueLibrary(packaged_dir("indicators"))
+    library = CatalogueLibrary(packaged_dir("indicators"), cache_folder(os.environ))
     for path in extra or []:
         library.add(path)
     return library
+
+
+def cache_folder(environ: Mapping[str, str]) -> Path | None:
+    """Where mgi keeps packaged catalogues parsed between runs (catalogue/cache.py):
+    $MGI_CACHE_DIR (empty: nowhere), else $XDG_CACHE_HOME/mgi, else ~/.cache/mgi."""
+    if "MGI_CACHE_DIR" in environ:
+        return Path(environ["MGI_CACHE_DIR"]) if environ["MGI_CACHE_DIR"] else None
+    if environ.get("XDG_CACHE_HOME"):
+        return Path(environ["XDG_CACHE_HOME"]) / "mgi"
+    try:
+        return Path.home() / ".cache" / "mgi"
+    except RuntimeError:  # no home folder to be found: no cache
+        return None
 
 
 def repository_here(paths: Sequence[Path] = ()) -> Repository | None:

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-import multiprocessing
 import os
 from collections.abc import Callable, Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from mgi_cli.catalogue.load import CatalogueLibrary
@@ -133,10 +131,19 @@ def _each_file(
     repository: Repository | None,
 ) -> Iterator[CheckedFile]:
     jobs = max(1, min(jobs, len(files) // _MIN_FILES_PER_JOB))
-    if jobs == 1 or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs > 1:
+        # Imported only for a parallel run: a run of a few files starts without it.
+        import multiprocessing
+
+        if "fork" not in multiprocessing.get_all_start_methods():
+            jobs = 1
+    if jobs == 1:
         for path in files:
             yield _check(path, library, options, repository)
         return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
     _warm(library, files, repository)
     global _worker_state  # noqa: PLW0603 - handed to forked workers, never mutated after
     _worker_state = (library, options, repository)
