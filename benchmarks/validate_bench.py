@@ -1,6 +1,8 @@
-"""Benchmark `mgi validate` against check-jsonschema on the same generated matrices.
+"""Benchmark `mgi validate` against check-jsonschema on the same generated matrices,
+and the start-up of `mgi --help` and of a one-file `mgi validate`.
 
     python benchmarks/validate_bench.py --files 300
+    python benchmarks/validate_bench.py --startup-only --importtime
 
 Generates N complete matrices (every indicator of the packaged catalogue answered,
 about 90 KB each) in a temporary folder, then times, on the same files:
@@ -9,8 +11,16 @@ about 90 KB each) in a temporary folder, then times, on the same files:
 - ``check-jsonschema --schemafile <mgi schema output> FILES`` (the JSON Schema only).
 
 Each command runs ``--repeat`` times; the best wall time and the peak resident
-memory of any one process are reported, with the ratio. Single-file start-up
-(``mgi --help`` and validating one matrix) is measured too.
+memory of any one process are reported, with the ratio.
+
+Start-up is timed as hyperfine does: ``--runs`` runs of each command after one
+warm-up run, the best and the median wall time, and the CPU time (user + system),
+which a loaded machine inflates less than the wall time. One-file validation is
+timed with the packaged catalogue already kept parsed (catalogue/cache.py, in a
+temporary cache folder) and once without it ("cold"). The load average is printed:
+read wall times taken above a load of about 1 per core as upper bounds.
+``--importtime`` adds the modules a one-file run imports, slowest first (``python
+-X importtime``, the best of five runs per module).
 """
 
 from __future__ import annotations
@@ -103,14 +113,17 @@ def generate(folder: Path, count: int, seed: int = 7) -> list[Path]:
     return paths
 
 
-def run(command: list[str]) -> tuple[float, int, int]:
-    """Wall seconds, peak RSS in MiB of the largest process, exit status."""
+def run(command: list[str], env: dict[str, str] | None = None) -> tuple[float, int, int, float]:
+    """Wall seconds, peak RSS in MiB of the largest process, exit status, CPU seconds."""
     start = time.perf_counter()
-    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env
+    )
     _, status, usage = os.wait4(process.pid, 0)
     elapsed = time.perf_counter() - start
     peak = max(usage.ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
-    return elapsed, usage.ru_maxrss // 1024 or peak // 1024, os.waitstatus_to_exitcode(status)
+    cpu = usage.ru_utime + usage.ru_stime
+    return elapsed, usage.ru_maxrss // 1024 or peak // 1024, os.waitstatus_to_exitcode(status), cpu
 
 
 def best(command: list[str], repeat: int) -> tuple[float, int, int]:
@@ -118,27 +131,82 @@ def best(command: list[str], repeat: int) -> tuple[float, int, int]:
     return min(r[0] for r in runs), max(r[1] for r in runs), runs[-1][2]
 
 
+def startup(command: list[str], runs: int, env: dict[str, str]) -> str:
+    """Best and median wall and CPU time of ``runs`` runs after a warm-up run."""
+    run(command, env)
+    times = [run(command, env) for _ in range(runs)]
+    walls, cpus = sorted(t[0] for t in times), sorted(t[3] for t in times)
+    status = times[-1][2]
+    return (
+        f"wall best {walls[0]:.3f} s median {statistics.median(walls):.3f} s, "
+        f"CPU best {cpus[0]:.3f} s median {statistics.median(cpus):.3f} s (exit {status})"
+    )
+
+
+def importtime(command: list[str], env: dict[str, str], top: int = 15) -> list[str]:
+    """The ``top`` slowest imports of ``command`` (self time, best of five runs)."""
+    best_self: dict[str, int] = {}
+    for _ in range(5):
+        done = subprocess.run(
+            [command[0], "-X", "importtime", *command[1:]],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=False,
+        )
+        for line in done.stderr.splitlines():
+            parts = line.split("|")
+            if len(parts) == 3 and parts[0].startswith("import time:"):
+                own = parts[0].removeprefix("import time:").strip()
+                if own.isdigit():
+                    name = parts[2].strip()
+                    best_self[name] = min(best_self.get(name, 1 << 62), int(own))
+    total = sum(best_self.values())
+    ranked = sorted(best_self.items(), key=lambda item: -item[1])[:top]
+    return [f"{total / 1000:8.1f} ms  all imports"] + [
+        f"{us / 1000:8.1f} ms  {name}" for name, us in ranked
+    ]
+
+
+def load() -> str:
+    return " ".join(f"{figure:.2f}" for figure in os.getloadavg())
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--files", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=20, help="start-up runs per command")
+    parser.add_argument("--startup-only", action="store_true")
+    parser.add_argument("--importtime", action="store_true")
     args = parser.parse_args()
     mgi = [sys.executable, "-m", "mgi_cli"]
+    print(f"{os.cpu_count()} cores, Python {sys.version.split()[0]}, load average {load()}")
     with tempfile.TemporaryDirectory() as tmp:
+        env = {**os.environ, "MGI_CACHE_DIR": str(Path(tmp) / "cache"), "NO_COLOR": "1"}
         folder = Path(tmp) / "matrices"
         folder.mkdir()
-        files = generate(folder, args.files)
+        files = generate(folder, args.files if not args.startup_only else 1)
+        one = [*mgi, "validate", str(files[0]), "--format", "json"]
+        cold = run(one, {**env, "MGI_CACHE_DIR": ""})
+        print(f"mgi --help         {startup([*mgi, '--help'], args.runs, env)}")
+        print(f"validate one file  {startup(one, args.runs, env)}")
+        print(f"  no catalogue kept: wall {cold[0]:.3f} s, CPU {cold[3]:.3f} s (one run)")
+        if args.importtime:
+            print("imports of a one-file run, slowest first:")
+            print("\n".join(f"  {line}" for line in importtime(one, env)))
+        if args.startup_only:
+            print(f"load average {load()}")
+            return
         size = statistics.mean(f.stat().st_size for f in files) / 1024
         schema = Path(tmp) / "schema.json"
         schema.write_bytes(subprocess.run([*mgi, "schema"], check=True, capture_output=True).stdout)
-        print(f"{len(files)} matrices, {size:.0f} KB each, {os.cpu_count()} cores")
+        print(f"{len(files)} matrices, {size:.0f} KB each")
         mgi_time, mgi_mem, mgi_rc = best(
             [*mgi, "validate", str(folder), "--format", "json"], args.repeat
         )
         cjs = ["check-jsonschema", "--schemafile", str(schema), *map(str, files)]
         cjs_time, cjs_mem, cjs_rc = best(cjs, args.repeat)
-        one_time, _, _ = best([*mgi, "validate", str(files[0]), "--format", "json"], 5)
-        help_time, _, _ = best([*mgi, "--help"], 5)
         small = Path(tmp) / "small"
         small.mkdir()
         for f in files[: max(1, len(files) // 10)]:
@@ -149,7 +217,7 @@ def main() -> None:
     print(f"ratio              {cjs_time / mgi_time:7.2f}x faster than check-jsonschema")
     tenth = max(1, len(files) // 10)
     print(f"peak memory        {small_mem} MiB for {tenth} files, {mgi_mem} MiB for {len(files)}")
-    print(f"one file           {one_time:7.3f} s   mgi --help {help_time:.3f} s")
+    print(f"load average {load()}")
 
 
 if __name__ == "__main__":
