@@ -2,18 +2,23 @@
 
 The ``Matrix`` sheet (or the CSV body) has one row per indicator under a header row:
 
-    id | dimension | sub_area | question | answer | justification | references | notes
-       | restricted | reviewed
+    id | dimension | sub_area | question | answer | justification | finding (LANG)
+       | references | notes | restricted | reviewed [| finding (LANG) ...]
 
 ``dimension``, ``sub_area`` and ``question`` are there to read and are ignored on import.
 ``restricted`` and ``reviewed`` hold ``true`` or ``false`` (blank: the default, false and
-true). A blank text cell is no value. Rows follow the catalogue's order for the declared
-modules (less the indicators marked ``not_used``), then the matrix's context-specific
-indicators, then any other answer the matrix holds.
+true). ``finding (LANG)`` is the finding in the export's language; one column per other
+language the findings use comes last. Columns are found by their header. A blank text
+cell is no value. Rows follow the catalogue's order for the declared modules (less the
+indicators marked ``not_used``), then the matrix's context-specific indicators, then any
+other answer the matrix holds.
 
 The metadata (the ``Metadata`` sheet, key | value, or ``#key: value`` rows heading a CSV
 file) holds the matrix's top-level keys; ``modules`` as ``standard, covid19``,
-``context_indicators``, ``not_used`` and ``action_plan`` as JSON.
+``context_indicators``, ``not_used`` and ``action_plan`` as JSON. In xlsx the title and
+the profile's text are on the ``Profile`` sheet (text | name | one column per language;
+a row per text: ``title``, ``summary``, ``context``, ``dimension D1``,
+``sub_area D1.health``); in CSV they are metadata rows, as JSON.
 
 ``references`` holds one reference per line, its fields separated by ``|``:
 
