@@ -44,14 +44,13 @@ def _merge(original: str, fresh: str) -> str | None:
 
     yaml = layout.new_yaml()
     root = yaml.load(original)
-    new_root = layout.new_yaml().load(fresh)
     old_parsed, new_parsed = parse_yaml(original, "old"), parse_yaml(fresh, "new")
-    if not isinstance(root, CommentedMap) or not isinstance(new_root, CommentedMap):
+    if not isinstance(root, CommentedMap) or not isinstance(new_parsed.data, dict):
         return None
     if old_parsed.problems or new_parsed.problems:
         return None
-    merger = _Merger(_model(old_parsed), _model(new_parsed))
-    merger.top_level(root, new_root, old_parsed.data, new_parsed.data)
+    merger = _Merger(_model(old_parsed), _model(new_parsed), _Fresh(fresh))
+    merger.top_level(root, old_parsed.data, new_parsed.data)
     comments.clear(root)
     columns = layout.canonicalize(root)
     comments.restore(root, original, columns)
@@ -91,11 +90,30 @@ def _normal(value: Any, language: str) -> Any:
 Same = Callable[[Any, Any, Any], bool]
 
 
+class _Fresh:
+    """The nodes of the fresh text, read with ruamel.yaml (slow: pure Python) only when a
+    value changed, and only once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.root: Any = None
+
+    def at(self, path: tuple[Any, ...]) -> Any:
+        from mgi_cli.formatting import layout
+
+        if self.root is None:
+            self.root = layout.new_yaml().load(self.text)
+        node = self.root
+        for key in path:
+            node = node[key]
+        return node
+
+
 class _Merger:
     """Merges by the matrix model where both sides load (``old``, ``new``: Matrix or None)."""
 
-    def __init__(self, old: Any, new: Any) -> None:
-        self.old, self.new = old, new
+    def __init__(self, old: Any, new: Any, fresh: _Fresh) -> None:
+        self.old, self.new, self.fresh = old, new, fresh
         self.language = new.language if new is not None else "en"
 
     def _fields_same(self, before: Any, after: Any) -> Same | None:
@@ -124,27 +142,33 @@ class _Merger:
         after = self.new.answers.get(indicator) or Answer()
         return bool(_normal(before, self.language) == _normal(after, self.language))
 
-    def top_level(self, node: Any, new_node: Any, old_data: Any, new_data: Any) -> None:
+    def top_level(self, node: Any, old_data: Any, new_data: Any) -> None:
         same = self._fields_same(self.old, self.new)
-        _merge_map(node, new_node, old_data, new_data, same, self._child)
+        _merge_map(self.fresh, node, (), old_data, new_data, same, self._child)
 
-    def _child(self, node: Any, new_node: Any, key: Any, old_data: Any, new_data: Any) -> None:
-        if key == "answers" and self.old is not None and self.new is not None:
-            self._answers(node, new_node, old_data, new_data)
+    def _child(self, node: Any, path: tuple[Any, ...], old_data: Any, new_data: Any) -> None:
+        if path == ("answers",) and self.old is not None and self.new is not None:
+            self._answers(node, path, old_data, new_data)
         else:
-            _merge_map(node, new_node, old_data, new_data, None, _plain_child)
+            _merge_map(self.fresh, node, path, old_data, new_data, None, self._plain)
 
-    def _answers(self, node: Any, new_node: Any, old_data: Any, new_data: Any) -> None:
+    def _plain(self, node: Any, path: tuple[Any, ...], old_data: Any, new_data: Any) -> None:
+        _merge_map(self.fresh, node, path, old_data, new_data, None, self._plain)
+
+    def _answers(self, node: Any, path: tuple[Any, ...], old_data: Any, new_data: Any) -> None:
         """Answers entry by entry: an entry that means the same keeps its node."""
 
         def same(indicator: Any, _old: Any, _new: Any) -> bool:
             return self.entry_same(self.old, indicator)
 
-        def child(entry: Any, new_entry: Any, key: Any, old: Any, new: Any) -> None:
-            fields = self._fields_same(self.old.answers.get(key), self.new.answers.get(key))
-            _merge_map(entry, new_entry, old, new, fields, _plain_child)
+        def child(entry: Any, at: tuple[Any, ...], old: Any, new: Any) -> None:
+            indicator = at[-1]
+            fields = self._fields_same(
+                self.old.answers.get(indicator), self.new.answers.get(indicator)
+            )
+            _merge_map(self.fresh, entry, at, old, new, fields, self._plain)
 
-        _merge_map(node, new_node, old_data, new_data, same, child)
+        _merge_map(self.fresh, node, path, old_data, new_data, same, child)
 
     def faithful(self, text: str, original: str, new_data: Any) -> bool:
         """The merged text reads as the sheet's matrix and keeps every comment of the file."""
@@ -165,18 +189,22 @@ class _Merger:
         return all(self.entry_same(merged, i) for i in merged.answers | self.new.answers)
 
 
-Child = Callable[[Any, Any, Any, Any, Any], None]
-
-
-def _plain_child(node: Any, new_node: Any, _key: Any, old_data: Any, new_data: Any) -> None:
-    _merge_map(node, new_node, old_data, new_data, None, _plain_child)
+#: Merges the mapping under a key: its node, its path, its plain data on both sides.
+Child = Callable[[Any, tuple[Any, ...], Any, Any], None]
 
 
 def _merge_map(
-    node: Any, new_node: Any, old_data: Any, new_data: Any, same: Same | None, child: Child
+    fresh: _Fresh,
+    node: Any,
+    path: tuple[Any, ...],
+    old_data: Any,
+    new_data: dict[Any, Any],
+    same: Same | None,
+    child: Child,
 ) -> None:
-    """Make the mapping ``node`` hold what ``new_node`` holds, touching only what differs
-    (``old_data``, ``new_data``: their plain data; ``child`` merges two mappings under a key)."""
+    """Make the mapping ``node`` (at ``path``) hold what the fresh text holds there,
+    touching only what differs (``old_data``, ``new_data``: the plain data of both sides;
+    ``child`` merges two mappings under a key)."""
     from ruamel.yaml.comments import CommentedMap
 
     from mgi_cli.formatting.fmt import same_data
@@ -190,21 +218,21 @@ def _merge_map(
             return same(key, old_value, new_value)
         return old_value is not _MISSING and same_data(old_value, new_value)
 
-    for key in [k for k in node if k not in new_node and not equal(k)]:
+    for key in [k for k in node if k not in new_data and not equal(k)]:
         del node[key]
     previous: Any = _MISSING
-    for key in new_node:
+    for key, new_value in new_data.items():
         if key in node:
             if not equal(key):
-                old_value, new_value = node[key], new_node[key]
-                if isinstance(old_value, CommentedMap) and isinstance(new_value, CommentedMap):
-                    old_child, new_child = value(old_data, key), value(new_data, key)
-                    child(old_value, new_value, key, old_child, new_child)
+                old_value = node[key]
+                if isinstance(old_value, CommentedMap) and isinstance(new_value, dict):
+                    child(old_value, (*path, key), value(old_data, key), new_value)
                 else:
-                    _replace(node, key, _styled(old_value, _detached(new_value)))
+                    fresh_value = _detached(fresh.at((*path, key)))
+                    _replace(node, key, _styled(old_value, fresh_value))
         elif not equal(key):
             at = 0 if previous is _MISSING else list(node).index(previous) + 1
-            node.insert(at, key, _detached(new_node[key]))
+            node.insert(at, key, _detached(fresh.at((*path, key))))
         if key in node:
             previous = key
 
