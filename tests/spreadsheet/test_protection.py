@@ -119,7 +119,7 @@ def protection_edits(draw: st.DrawFn) -> list[tuple[str, Any]]:
     if structure == "rename":
         edits.append(("rename", draw(st.sampled_from(RENAMED))))
     elif structure == "move":
-        edits.append(("move", draw(st.integers(1, 9))))
+        edits.append(("move", draw(st.integers(1, 12))))  # to the end too
     elif structure == "duplicate":
         edits.append(("duplicate", draw(st.sampled_from(["before", "after"]))))
     elif structure != "none":
