@@ -9,19 +9,28 @@ order stay as the user wrote them.
 from __future__ import annotations
 
 import shutil
+import tempfile
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
 from typer.testing import Result
 
+from mgi_cli.catalogue.load import CatalogueLibrary
 from mgi_cli.commands.common import catalogue_library
+from mgi_cli.formatting.comments import comment_texts
+from mgi_cli.matrix.load import load_matrix
 from mgi_cli.spreadsheet import merge
+from mgi_cli.spreadsheet.exporter import export_xlsx
 from mgi_cli.spreadsheet.importer import import_sheet
 from mgi_cli.spreadsheet.merge import merge_text
 from mgi_cli.validate.rule_input import ValidationOptions
+from tests.spreadsheet.test_roundtrip import OPTIONS, TEXT, normalized
 
 Mgi = Callable[..., Result]
 ROOT = Path(__file__).resolve().parents[2]
@@ -96,7 +105,7 @@ answers:
 """
 
 
-def _set(book: openpyxl.Workbook, sheet: str, row_key: str, column: str, value: str) -> None:
+def _set(book: openpyxl.Workbook, sheet: str, row_key: str, column: str, value: Any) -> None:
     """Set the cell of ``column`` (a header) in the row whose first cell is ``row_key``."""
     rows = list(book[sheet].iter_rows())
     header = [c.value for c in rows[0]]
@@ -192,3 +201,49 @@ def test_a_workbook_without_its_profile_sheet_keeps_the_files_texts(
         f"in {matrix}" in result.output
     )
     assert matrix.read_text(encoding="utf-8") == COMMENTED
+
+
+EDITABLE = {
+    "answer": st.sampled_from(["yes", "partial", "no", "not_applicable", "never"]),
+    "justification": TEXT,
+    "finding (en)": TEXT,
+    "notes": TEXT,
+    "restricted": st.sampled_from(["true", "false"]),
+}
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_any_edits_merge_into_the_file_with_its_comments(
+    data: st.DataObject, test_library: CatalogueLibrary
+) -> None:
+    """Whatever cells are edited, the file written reads as the sheet's matrix (as a new
+    file would), keeps every comment, and is never written afresh."""
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        matrix, fresh = folder / "m.yaml", folder / "new.yaml"
+        matrix.write_text(COMMENTED, encoding="utf-8")
+        loaded = load_matrix(matrix).matrix
+        catalogue = test_library.get("mini@1.0")
+        assert loaded is not None and catalogue is not None
+        sheet = folder / "m.xlsx"
+        sheet.write_bytes(export_xlsx(loaded, catalogue))
+        book = openpyxl.load_workbook(sheet)
+        for _ in range(data.draw(st.integers(1, 6))):
+            row = data.draw(st.sampled_from(["M1.01", "M1.02", "M1.03", "M2.01", "M3.01"]))
+            column = data.draw(st.sampled_from(sorted(EDITABLE)))
+            _set(book, "Matrix", row, column, data.draw(EDITABLE[column]))
+        if data.draw(st.booleans()):
+            _set(book, "Profile", "summary", data.draw(st.sampled_from(["en", "fr"])),
+                 data.draw(TEXT))  # fmt: skip
+        book.save(sheet)
+        onto = import_sheet(sheet, matrix, test_library, OPTIONS)
+        assume(onto.text is not None)  # an edit validation refuses (an unknown answer)
+        assert onto.text is not None
+        assert not [p.message for p in onto.problems if p.code == "fmt-refused"]
+        assert comment_texts(onto.text) == comment_texts(COMMENTED)
+        alone = import_sheet(sheet, fresh, test_library, OPTIONS)
+        assert alone.text is not None
+        matrix.write_text(onto.text, encoding="utf-8")
+        fresh.write_text(alone.text, encoding="utf-8")
+        assert normalized(load_matrix(matrix).matrix) == normalized(load_matrix(fresh).matrix)
