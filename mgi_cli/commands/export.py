@@ -35,7 +35,12 @@ def export(
         typer.Option("--format", help="The spreadsheet's format (default: the OUTPUT suffix)."),
     ] = None,
     lang: Annotated[
-        Lang, typer.Option("--lang", help="Language of the questions and names.")
+        Lang,
+        typer.Option(
+            "--lang",
+            help="Language of the questions and names, and of the finding column beside "
+            "the justification (findings in other languages follow at the end).",
+        ),
     ] = DEFAULT_LANG,
     catalogue: CatalogueOption = None,
 ) -> None:
