@@ -251,7 +251,9 @@ CODES: dict[str, str] = {
     "replaced matrix's restrictions or makes an answer, the confidentiality or the status "
     "more public.",
     FMT_REFUSED: "`mgi fmt` would have changed the data or lost a comment (a bug in mgi fmt: "
-    "please report it), or the file changed while it ran; the file is left as it is.",
+    "please report it), or the file changed while it ran; the file is left as it is. "
+    "From `mgi import --force`: the replaced matrix's comments and layout could not be "
+    "kept, so the sheet was written as a new file (a warning; please report it too).",
 }
 
 
