@@ -123,7 +123,7 @@ class _Merger:
 
         def same(key: Any, _old: Any, _new: Any) -> bool:
             if key not in type(after).model_fields or key == "answers":
-                return False  # unknown keys: as data; answers: entry by entry
+                return False  # not a field (merged as data below); answers: entry by entry
             return bool(
                 _normal(getattr(before, key), self.language)
                 == _normal(getattr(after, key), self.language)
