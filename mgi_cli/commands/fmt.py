@@ -28,6 +28,10 @@ def fmt(
     from mgi_cli.validate.discover import expand_paths
 
     files, problems = expand_paths(paths)
+    if not (files or problems):
+        from mgi_cli.commands.common import no_matrices_found
+
+        raise no_matrices_found(paths)
     changed: list[Path] = []
     for path in files:
         result = format_file(path)

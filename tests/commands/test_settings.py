@@ -133,7 +133,7 @@ def test_status_without_a_path_reads_the_repositorys_matrices(mgi: Mgi, repo: Pa
 EMPTY = "mgi: no matrices found in {where}: mgi reads *.yaml and *.yml files, in subfolders"
 
 
-@pytest.mark.parametrize("command", ["validate", "status"])
+@pytest.mark.parametrize("command", ["validate", "status", "fmt"])
 def test_a_folder_with_no_matrix_is_refused(mgi: Mgi, tmp_path: Path, command: str) -> None:
     (tmp_path / "empty" / ".hidden").mkdir(parents=True)
     (tmp_path / "empty" / ".hidden" / "x.yaml").write_text("format: mgi-matrix/1\n")
