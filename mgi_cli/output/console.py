@@ -46,6 +46,7 @@ def wants_color(choice: str, stream: object, environ: Mapping[str, str]) -> bool
     isatty = getattr(stream, "isatty", None)
     return bool(isatty and isatty())
 
+
 # C0 controls but tab and newline, a carriage return not ending a line, DEL, C1
 # controls (0x9b starts an escape sequence on some terminals), and the bidirectional
 # embeddings, overrides and isolates, which show text in another order than it has.
