@@ -43,13 +43,24 @@ def read(place: Path) -> Any | None:
         return None
 
 
+#: Entries kept at most: every packaged catalogue of a few mgi versions. Older ones
+#: (another mgi, an edited catalogue) are removed when a new one is written.
+KEEP = 12
+
+
 def write(place: Path, data: Any) -> None:
-    """Keep ``data`` at ``place`` (written whole, then renamed); failures are ignored."""
+    """Keep ``data`` at ``place`` (written whole, then renamed), and only the ``KEEP``
+    newest entries beside it; failures are ignored."""
     temporary = place.with_name(f".{place.name}.{os.getpid()}.tmp")
     try:
         place.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         temporary.replace(place)
+        entries = sorted(
+            place.parent.glob("catalogue-*.json"), key=lambda p: p.stat().st_mtime, reverse=True
+        )
+        for old in entries[KEEP:]:
+            old.unlink(missing_ok=True)
     except (OSError, TypeError, ValueError):
         with contextlib.suppress(OSError):
             temporary.unlink(missing_ok=True)

@@ -86,3 +86,17 @@ def test_the_cache_folder(
 ) -> None:
     monkeypatch.setenv("HOME", environ.get("HOME", "/h"))
     assert cache_folder(environ) == expected
+
+
+def test_only_the_newest_entries_are_kept(tmp_path: Path) -> None:
+    import os
+
+    for n in range(cache.KEEP + 3):
+        old = tmp_path / f"catalogue-{n:064x}.json"
+        old.write_text("{}", encoding="utf-8")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    load_catalogue(PACKAGED, tmp_path)
+    kept = sorted(p.name for p in tmp_path.glob("catalogue-*.json"))
+    assert len(kept) == cache.KEEP
+    assert cache.entry(tmp_path, PACKAGED).name in kept  # type: ignore[union-attr]
+    assert f"catalogue-{0:064x}.json" not in kept
