@@ -10,6 +10,7 @@ import io
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 
+from mgi_cli.output.csv_cells import csv_cell
 from mgi_cli.output.i18n import translations
 from mgi_cli.reports.common import ReportSource
 from mgi_cli.reports.sdg_config import SUB_CATEGORIES, SdgConfig, percent
@@ -204,5 +205,6 @@ def open_sdg_csv(report: dict[str, Any]) -> str:
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=OPEN_SDG_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    writer.writerows(open_sdg_rows(report))
+    # The series name and notes come from the rule file: text, never a formula.
+    writer.writerows({k: csv_cell(v) for k, v in row.items()} for row in open_sdg_rows(report))
     return buffer.getvalue()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from mgi_cli.catalogue.view import localized
 from mgi_cli.languages import LANGUAGES
+from mgi_cli.output.csv_cells import csv_cell
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.models import Catalogue
@@ -202,7 +203,8 @@ def table_csv(columns: list[Column], rows: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(stream, [c.name for c in columns], lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({c.name: row.get(c.name, "") for c in columns})
+        # Texts from catalogues and matrices open as text, never as a formula.
+        writer.writerow({c.name: csv_cell(row.get(c.name, "")) for c in columns})
     return stream.getvalue()
 
 

@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.errors import MgiError
+from mgi_cli.output.csv_cells import csv_cell
 from mgi_cli.spreadsheet.cells import (
     COLUMNS,
     JSON_KEYS,
@@ -182,7 +183,8 @@ def export_csv(matrix: Matrix, catalogue: Catalogue, lang: str = "en") -> bytes:
     writer = csv.writer(stream, lineterminator="\r\n")
     writer.writerows(meta)
     writer.writerow(header)
-    writer.writerows(["" if v is None else v for v in cells] for cells in body)
+    # Text starting like a formula (=, +, -, @) opens as text (mgi import reads it back).
+    writer.writerows(["" if v is None else csv_cell(v) for v in cells] for cells in body)
     return stream.getvalue().encode("utf-8-sig")
 
 

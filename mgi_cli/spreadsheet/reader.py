@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from mgi_cli.files.read import Unread, read_regular_file
+from mgi_cli.output.csv_cells import csv_text
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem
 from mgi_cli.spreadsheet.cells import MATRIX_SHEET, METADATA_SHEET, PROFILE_SHEET, cell_name
@@ -327,7 +328,7 @@ def _read_csv(raw: bytes, shown: str) -> SheetData:
         start += 1
     for number, record in enumerate(records[start:], start=start + 1):
         cells = {
-            column: Cell(value, cell_name(column + 1, number))
+            column: Cell(csv_text(value), cell_name(column + 1, number))
             for column, value in enumerate(record)
             if value != ""
         }
