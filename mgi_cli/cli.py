@@ -138,7 +138,7 @@ def make_app(only: str | None = None) -> typer.Typer:
     """The command line with every command, or with only the command ``only``.
 
     Typer turns each registered command into a click command on every run, reading its
-    signature and building a validator per option: for all of them, that is a third of
+    signature and building a validator per option: for all of them, about a quarter of
     the start-up of `mgi validate FILE`. So a run that names its command builds that one
     alone (``main``); ``app`` (the tests, the CLI reference) and `mgi --help` have all.
     """
