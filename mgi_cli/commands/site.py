@@ -136,9 +136,7 @@ def build(
     the indicators, aggregated views, methodology, and open data under data/."""
     from mgi_cli.site.build import build_site
 
-    targets, options, extra = _prepare(
-        paths, template_dir, catalogue, jobs, pdf=pdf, search=search
-    )
+    targets, options, extra = _prepare(paths, template_dir, catalogue, jobs, pdf=pdf, search=search)
     report = build_site(targets, output, catalogue_library(extra), options)
     _summary(report, output)
 
