@@ -47,14 +47,16 @@ def export(
     """Write a matrix as a spreadsheet: one row per indicator, metadata apart."""
     from mgi_cli.files.atomic import write_atomic
     from mgi_cli.matrix.load import load_matrix
-    from mgi_cli.problems.problem import Severity
+    from mgi_cli.problems.problem import Severity, shown_path
     from mgi_cli.spreadsheet.exporter import export_csv, export_xlsx
 
     fmt = output_format or _format_of(output)
     loaded = load_matrix(matrix)
     errors = [p for p in loaded.problems if p.severity is Severity.ERROR]
     if loaded.matrix is None or errors:
-        raise MgiError(f"{matrix} cannot be exported until these are fixed", problems=errors)
+        raise MgiError(
+            f"{shown_path(matrix)} cannot be exported until these are fixed", problems=errors
+        )
     library = catalogue_library(with_settings(settings_here([matrix]), catalogue))
     cat = library.get(loaded.matrix.catalogue)
     if cat is None:

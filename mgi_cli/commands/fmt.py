@@ -24,7 +24,7 @@ def fmt(
     from mgi_cli.files.atomic import Changed, write_atomic
     from mgi_cli.formatting.fmt import format_file
     from mgi_cli.problems import codes
-    from mgi_cli.problems.problem import Problem
+    from mgi_cli.problems.problem import Problem, shown_path
     from mgi_cli.validate.discover import expand_paths
 
     files, problems = expand_paths(paths)
@@ -40,16 +40,16 @@ def fmt(
             continue
         changed.append(path)
         if check:
-            sys.stdout.write(f"would reformat {path}\n")
+            sys.stdout.write(f"would reformat {shown_path(path)}\n")
         else:
             assert result.text is not None
             try:  # someone else's edit made while fmt ran is not overwritten
                 write_atomic(path, result.text, expected=result.original)
             except Changed as error:
                 changed.pop()
-                problems.append(Problem(str(path), codes.FMT_REFUSED, error.message))
+                problems.append(Problem(shown_path(path), codes.FMT_REFUSED, error.message))
                 continue
-            sys.stdout.write(f"reformatted {path}\n")
+            sys.stdout.write(f"reformatted {shown_path(path)}\n")
     for problem in problems:
         at = f":{problem.line}:{problem.column or 1}" if problem.line else ""
         where = problem.path + at

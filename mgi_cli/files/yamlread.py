@@ -17,7 +17,7 @@ from typing import Any
 
 from mgi_cli.files.read import line_col, read_text
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem
+from mgi_cli.problems.problem import Problem, shown_path
 
 YamlPath = tuple[Any, ...]
 Mark = tuple[int, int]
@@ -96,7 +96,7 @@ class ParsedYaml:
 
 def load_yaml_file(path: Path, display: str | None = None) -> ParsedYaml:
     """Read, decode and parse one YAML file; never raises for bad content."""
-    shown = display if display is not None else str(path)
+    shown = display if display is not None else shown_path(path)
     text = read_text(path, shown)
     if isinstance(text, Problem):
         return ParsedYaml(shown, problems=[text])

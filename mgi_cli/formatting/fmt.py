@@ -14,7 +14,7 @@ from typing import Any
 from mgi_cli.files.read import read_text
 from mgi_cli.files.yamlread import parse_yaml
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem
+from mgi_cli.problems.problem import Problem, shown_path
 
 
 @dataclass
@@ -32,7 +32,7 @@ class Formatted:
 
 
 def format_file(path: Path, display: str | None = None) -> Formatted:
-    shown = display if display is not None else str(path)
+    shown = display if display is not None else shown_path(path)
     text = read_text(path, shown)
     if isinstance(text, Problem):
         return Formatted(shown, problems=[text])

@@ -12,7 +12,7 @@ from mgi_cli.files.positioned_errors import problems_from_validation
 from mgi_cli.files.yamlread import ParsedYaml, load_yaml_file
 from mgi_cli.matrix.models import FORMAT, Answer, Matrix
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem
+from mgi_cli.problems.problem import Problem, shown_path
 
 _ANSWER: TypeAdapter[Answer | None] = TypeAdapter(Answer | None)
 
@@ -34,7 +34,7 @@ class LoadedMatrix:
 
 
 def load_matrix(path: Path, display: str | None = None) -> LoadedMatrix:
-    shown = display if display is not None else str(path)
+    shown = display if display is not None else shown_path(path)
     parsed = load_yaml_file(path, shown)
     return matrix_from_parsed(path, parsed)
 

@@ -20,6 +20,8 @@ import re
 from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
+from mgi_cli.problems.problem import shown_path
+
 if TYPE_CHECKING:
     from rich.console import Console, ConsoleOptions, RenderResult
     from rich.text import Text
@@ -51,8 +53,6 @@ def wants_color(choice: str, stream: object, environ: Mapping[str, str]) -> bool
 # controls (0x9b starts an escape sequence on some terminals), and the bidirectional
 # embeddings, overrides and isolates, which show text in another order than it has.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]|\r(?!\n)")
-# In a name on one line, line breaks and tabs too.
-_CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 _NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -71,10 +71,8 @@ def printable(text: str) -> str:
 
 
 def shown_name(name: object) -> str:
-    """A file name on one line: control characters escaped, newline and tab as ``\\n``,
-    ``\\t`` (a name may hold any byte but ``/`` and NUL)."""
-    text = str(name)
-    return _CONTROL_IN_NAME.sub(_escaped, text) if _CONTROL_IN_NAME.search(text) else text
+    """A file name on one line (``problems.problem.shown_path``)."""
+    return shown_path(name)
 
 
 class PrintableStream:

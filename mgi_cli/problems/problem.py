@@ -2,8 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from enum import StrEnum
+
+# What a file name may hold that would break a line of text or drive a terminal: C0 and
+# C1 controls, DEL, and the bidirectional embeddings, overrides and isolates.
+_CONTROL_IN_NAME = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def shown_path(path: object) -> str:
+    """A file name as problems and messages show it, on one line: newline, carriage
+    return and tab as ``\\n``, ``\\r``, ``\\t``, other control characters as ``\\uXXXX``
+    (a name may hold any character but ``/`` and NUL). Plain names are unchanged."""
+    text = str(path)
+    if _CONTROL_IN_NAME.search(text) is None:
+        return text
+    return _CONTROL_IN_NAME.sub(lambda m: _NAMED.get(m.group()) or f"\\u{ord(m.group()):04x}", text)
 
 
 class Severity(StrEnum):

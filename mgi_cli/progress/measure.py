@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem, Severity
+from mgi_cli.problems.problem import Problem, Severity, shown_path
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
@@ -137,7 +137,7 @@ def matrix_status(
 
     checked = load_checked(path, library, options)
     loaded, problems = checked.loaded, checked.problems
-    result = MatrixStatus(str(path), loaded.matrix)
+    result = MatrixStatus(shown_path(path), loaded.matrix)
     counted = [p for p in problems if (not select or p.code in select) and p.code not in ignore]
     result.errors = sum(p.severity is Severity.ERROR for p in counted)
     result.warnings = len(counted) - result.errors

@@ -22,7 +22,7 @@ from typing import Any
 from mgi_cli.files.read import Unread, read_regular_file
 from mgi_cli.output.csv_cells import csv_text
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem
+from mgi_cli.problems.problem import Problem, shown_path
 from mgi_cli.spreadsheet.cells import MATRIX_SHEET, METADATA_SHEET, PROFILE_SHEET, cell_name
 
 #: The unpacked size of all the parts of a workbook (a 16 MiB file of text unpacks to
@@ -76,7 +76,7 @@ class SheetData:
 
 
 def read_sheet(path: Path, display: str | None = None) -> SheetData:
-    shown = display if display is not None else str(path)
+    shown = display if display is not None else shown_path(path)
     suffix = path.suffix.lower()
     if suffix not in (".xlsx", ".csv"):
         data = SheetData(shown)

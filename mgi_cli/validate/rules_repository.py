@@ -29,7 +29,7 @@ from mgi_cli.files.read import probe
 from mgi_cli.matrix.load import LoadedMatrix, load_matrix
 from mgi_cli.matrix.models import Matrix
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem, Severity
+from mgi_cli.problems.problem import Problem, Severity, shown_path
 from mgi_cli.repository.root import (
     Place,
     Repository,
@@ -83,7 +83,7 @@ def check_in_repository(
     A baseline or context matrix leading out of the repository is reported, not read
     (the follow-up and context rules are given the root).
     """
-    shown = display if display is not None else str(path)
+    shown = display if display is not None else shown_path(path)
     refused = refuse_to_read(path, shown, repository.root)
     if refused is not None:
         return CheckedFile([refused])

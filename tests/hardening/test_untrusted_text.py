@@ -298,6 +298,53 @@ def test_a_csv_round_trip_keeps_text_that_looks_like_a_formula(start: str, rest:
         assert again["answers"]["M1.01"]["justification"] == text
 
 
+# --- File names -----------------------------------------------------------------------------
+
+NAME_PART = st.lists(
+    st.sampled_from(["\n", "\r", "\t", "\x1b", "[31m", "\x07", "\x7f", "\x9b", "\u202e",
+                     "a", " ", "é", "[bold]"]),
+    min_size=1,
+    max_size=6,
+).map("".join)  # fmt: skip
+#: Each command that names the matrix it was given, in its text output.
+NAMING: list[tuple[str, Callable[[Path], list[Any]]]] = [
+    ("validate", lambda m: ["validate", "--catalogue", MINI, m]),
+    ("validate-folder", lambda m: ["validate", "--catalogue", MINI, m.parent]),
+    ("status", lambda m: ["status", "--catalogue", MINI, m]),
+    ("fmt-check", lambda m: ["fmt", "--check", m]),
+    ("fmt", lambda m: ["fmt", m]),
+    ("diff", lambda m: ["diff", m, m, "--catalogue", MINI]),
+    ("export", lambda m: ["export", m, "--catalogue", MINI, "-o", m.parent / "x.csv"]),
+    ("render", lambda m: ["render", "profile", m, "--catalogue", MINI]),
+    ("report", lambda m: ["report", "gcm", m, "--catalogue", MINI]),
+]
+
+
+@pytest.mark.parametrize("command", [n for n, _ in NAMING])
+@budget(3)
+@given(part=NAME_PART, broken=st.booleans())
+def test_file_names_are_shown_escaped(command: str, part: str, broken: bool) -> None:
+    """A matrix whose name holds a newline, an escape sequence, a carriage return...:
+    every command names it on one line, escaped, and nothing reaches the terminal."""
+    argv = dict(NAMING)[command]
+    with tempfile.TemporaryDirectory(prefix="mgi-names-") as name:
+        folder = Path(name) / "m"
+        folder.mkdir()
+        matrix = folder / f"xam{part}.yaml"
+        text = (VALID / "xam-2018-baseline.yaml").read_text(encoding="utf-8")
+        # broken: a problem names the file; otherwise `fmt` rewrites it (names it too)
+        text = text.replace(
+            "status: published", "status: wrong" if broken else "status:  published"
+        )
+        matrix.write_text(text, encoding="utf-8")
+        result = run(argv(matrix))
+        assert result.exit_code in (0, 1), result.output
+        check_terminal(result.output, command)
+        assert str(matrix) not in result.output or shown_name(matrix) == str(matrix)
+        if broken or command.startswith("fmt") or command == "status":
+            assert shown_name(matrix.name) in result.output, result.output
+
+
 # --- Ids: a pattern, refused where they stand ------------------------------------------
 
 ID_TEXT = st.text(
