@@ -30,7 +30,14 @@ def import_sheet(
             "--output", "-o", dir_okay=False, metavar="FILE", help="The matrix file to write."
         ),
     ],
-    force: Annotated[bool, typer.Option("--force", help="Replace OUTPUT if it exists.")] = False,
+    force: Annotated[
+        bool,
+        typer.Option(
+            "--force",
+            help="Write onto OUTPUT if it exists: only the values the sheet changes, "
+            "its comments kept.",
+        ),
+    ] = False,
     lang: Annotated[
         Lang, typer.Option("--lang", help="Language of the question comments.")
     ] = DEFAULT_LANG,
