@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from mgi_cli.catalogue.models import Catalogue, Dimension, Indicator
 from mgi_cli.matrix.confidentiality import Disclosure, disclose, sub_area_key
 from mgi_cli.matrix.models import Matrix, Profile
+from mgi_cli.matrix.texts import text_in
 from mgi_cli.output.i18n import translations
 from mgi_cli.render.cover import front_matter, intro
 from mgi_cli.render.scope import STANDARD, not_used_items, profile_indicators
@@ -66,6 +67,8 @@ def build_profile_context(
     title = national.matrix.title_in(lang) if national is not None else None
     context = front_matter(matrix, catalogue, disclosure, loc, tr, national_title=title)
     loc.place = context["place"]
+    # A title missing in this language falls back to another: named as it is written.
+    loc.place_in_lang = matrix.title is None or not text_in(matrix.title, lang, matrix.language)[1]
     not_used = not_used_items(matrix, catalogue, disclosure, loc)
     context |= {
         "lang": lang,

@@ -16,6 +16,7 @@ from mgi_cli.matrix.models import Answer
 from mgi_cli.matrix.texts import text_in
 from mgi_cli.problems import codes
 from mgi_cli.problems.problem import Problem, Severity
+from mgi_cli.render.place import name_in_sentence
 
 #: The standard answers, in the order charts and tables show them.
 CATEGORIES = ("yes", "partial", "no", "not_applicable")
@@ -36,6 +37,9 @@ class Localizer:
     #: The localised name of the country (or city) assessed, for ``{country}`` and
     #: ``{locality}`` in finding sentences.
     place: str = ""
+    #: Whether ``place`` is written in ``lang`` (a title that fell back to English is
+    #: not): only then does it get the article and the fused preposition ``lang`` needs.
+    place_in_lang: bool = True
     #: The language of the matrix's plain-string texts (``language:``).
     language: str = "en"
     _reported: set[tuple[str, str | None]] = field(default_factory=set)
@@ -107,6 +111,8 @@ class Localizer:
         if chosen is None:
             return None
         text = self.text(chosen, f"finding ({value})", indicator.id)
+        if self.place_in_lang:
+            return name_in_sentence(text, self.lang, self.place)
         return text.replace("{country}", self.place).replace("{locality}", self.place)
 
     def category(self, indicator: Indicator, entry: Answer | None) -> str:

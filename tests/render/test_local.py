@@ -276,9 +276,10 @@ def test_a_local_profile_speaks_of_the_city(
     assert context["local"] is True
     assert context["document"] == document
     assert context["title"].endswith(": Port Selen")
-    assert context["place"] == "City of Port Selen"
+    place = {"en": "City of Port Selen", "fr": "Ville de Port Selen", "es": "Ciudad de Port Selen"}
+    assert context["place"] == place[lang]  # the title in the profile's language
     text = _render(PORT_SELEN, library, lang=lang)
-    assert text.startswith(f"# City of Port Selen\n\n**{document}**")
+    assert text.startswith(f"# {place[lang]}\n\n**{document}**")
     assert status in text and about in text
     assert "Validated by the government" not in text
     assert "help governments take stock" not in text
@@ -295,7 +296,7 @@ def test_a_local_profile_names_the_country_from_the_national_matrix(
 
 def test_the_national_profiles_keep_their_wording(library: CatalogueLibrary) -> None:
     text = _render(NATIONAL, library, lang="fr")
-    assert text.startswith("# Republic of Xamaria\n\n**Profil de gouvernance des migrations**")
+    assert text.startswith("# République de Xamarie\n\n**Profil de gouvernance des migrations**")
     assert "gouvernance des migrations (IGM) aident les gouvernements" in text.replace("\n", " ")
 
 

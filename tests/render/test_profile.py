@@ -106,11 +106,14 @@ def test_each_answer_gets_the_catalogue_sentence_for_its_value(
         if indicator.module != "standard":
             continue
         kind, finding = by_id.get(key, (None, None))
-        place = "Republic of Xamaria"
         if entry.answer == "not_applicable":
             assert kind is None
             continue
-        expected = indicator.findings[str(entry.answer)]["en"].replace("{country}", place)
+        # The place with its article, capitalised where it opens the sentence.
+        raw = indicator.findings[str(entry.answer)]["en"]
+        expected = re.sub(r"^\{country\}", "The Republic of Xamaria", raw).replace(
+            "{country}", "the Republic of Xamaria"
+        )
         assert finding is not None
         assert finding["text"] == expected
         # A partial answer has its own sentence, which says what is missing.
@@ -200,7 +203,7 @@ def test_the_command_prints_fallback_warnings_on_stderr(
 def test_render_to_stdout_and_to_a_file(mgi: Mgi, tmp_path: Path) -> None:
     result = mgi("render", "profile", BASELINE, "--format", "md", "--lang", "es")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("# Republic of Xamaria\n")
+    assert result.stdout.startswith("# República de Xamaria\n")  # the title in Spanish
     assert "Perfil de gobernanza de la migración" in result.stdout
     out = tmp_path / "profile.html"
     out.write_text("old", encoding="utf-8")
@@ -273,7 +276,7 @@ def test_a_user_template_overrides_the_packaged_one(mgi: Mgi, tmp_path: Path) ->
     )
     result = mgi("render", "profile", BASELINE, "--template-dir", folder, "--lang", "fr")
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("CUSTOM Republic of Xamaria: Principaux constats\n")
+    assert result.stdout.startswith("CUSTOM République de Xamarie: Principaux constats\n")
     # the packaged HTML template is still found for what the user did not override
     result = mgi("render", "profile", BASELINE, "--template-dir", folder, "--format", "html")
     assert result.exit_code == 0, result.output
