@@ -69,11 +69,21 @@ def load_config(path: Path) -> RepositoryConfig:
     from mgi_cli.repository.settings_file import MgiToml
 
     written = load_toml_model(path, MgiToml, what="settings file")
+    catalogue_files = tuple(path.parent / f for f in written.catalogue_files)
+    root = path.parent.resolve()
+    for file in catalogue_files:
+        if not file.resolve().is_relative_to(root):  # a link out of the repository
+            from mgi_cli.errors import UsageError
+
+            raise UsageError(
+                f"{path}: catalogue-files: {file.relative_to(path.parent)} leads out of the "
+                "repository (a link); it was not read"
+            )
     return RepositoryConfig(
         catalogue=written.catalogue,
         local_catalogue=written.local_catalogue,
         other_catalogues=tuple(written.other_catalogues),
-        catalogue_files=tuple(path.parent / f for f in written.catalogue_files),
+        catalogue_files=catalogue_files,
         strict=written.strict,
         select=tuple(written.select),
         ignore=tuple(written.ignore),

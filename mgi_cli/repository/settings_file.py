@@ -45,6 +45,29 @@ ProblemCode = Annotated[str, AfterValidator(_problem_code)]
 Text = Annotated[str, Field(min_length=1)]
 
 
+def _inside(value: str) -> str:
+    # Written as a path inside the repository; a link that leads out of it is refused
+    # when the file is read (settings.load_config). SECURITY.md, "Paths ... stay".
+    from pathlib import PurePosixPath, PureWindowsPath
+
+    windows = PureWindowsPath(value)
+    if (
+        PurePosixPath(value).is_absolute()
+        or windows.is_absolute()
+        or windows.drive
+        or ".." in windows.parts
+    ):
+        raise ValueError(
+            f"{value!r} leads out of the repository: give a path inside it, relative to "
+            "the folder of mgi.toml"
+        )
+    return value
+
+
+#: A path relative to mgi.toml's folder that stays inside it.
+InsidePath = Annotated[str, Field(min_length=1), AfterValidator(_inside)]
+
+
 class _Table(BaseModel):
     # strict: TOML has types of its own; `strict = 1` is a mistake, not true.
     model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
@@ -81,7 +104,7 @@ class MgiToml(_Table):
     catalogue: CatalogueRef | None = None
     local_catalogue: CatalogueRef | None = Field(default=None, alias="local-catalogue")
     other_catalogues: list[CatalogueRef] = Field(default=[], alias="other-catalogues")
-    catalogue_files: list[Text] = Field(default=[], alias="catalogue-files")
+    catalogue_files: list[InsidePath] = Field(default=[], alias="catalogue-files")
     strict: bool = _DEFAULT.strict
     select: list[ProblemCode] = Field(default=[], description="Report only these codes.")
     ignore: list[ProblemCode] = Field(default=[], description="Never report these codes.")
