@@ -554,9 +554,11 @@ def budget(ci_examples: int, seconds: int = 5) -> settings:
     and still catches a hang or a quadratic blow-up. A site build writes some 40 files
     (about 2 s on an idle machine): ``seconds`` gives it more.
     """
-    if FUZZING:  # the profile's deadline (20 s), or more for the slow ones
-        slow = {"deadline": timedelta(seconds=seconds * 4)} if seconds > 5 else {}
-        return settings(suppress_health_check=_QUIET, **slow)  # type: ignore[arg-type]
+    if FUZZING:  # the profile's count and deadline (20 s), or more time for the slow ones
+        chosen: dict[str, Any] = {"deadline": timedelta(seconds=seconds * 4)} if seconds > 5 else {}
+        if "MGI_FUZZ_EXAMPLES" in os.environ:  # a run bounded in time: fewer per property
+            chosen["max_examples"] = int(os.environ["MGI_FUZZ_EXAMPLES"])
+        return settings(suppress_health_check=_QUIET, **chosen)
     return settings(
         max_examples=ci_examples,
         deadline=timedelta(seconds=seconds),
