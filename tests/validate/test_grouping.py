@@ -69,6 +69,7 @@ def test_statistics_counts_each_code_commonest_first() -> None:
 
 @pytest.fixture
 def draft(mgi: Mgi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh draft outside a matrices repository (so without a `$schema` line)."""
     monkeypatch.chdir(tmp_path)
     result = mgi("new", "XAM", "-o", "draft.yaml", "--assessed-on", "2026-01-15")
     assert result.exit_code == 0, result.output
@@ -79,14 +80,14 @@ def test_a_fresh_draft_prints_less_than_a_screenful(mgi: Mgi, draft: Path) -> No
     result = mgi("validate", draft)
     assert result.exit_code == 0
     assert result.stdout == (
-        "draft.yaml:33:3: warning missing-answer 94 times, at lines 33, 40, 46, 53, 59 and 89 "
+        "draft.yaml:32:3: warning missing-answer 94 times, at lines 32, 39, 45, 52, 58 and 89 "
         "more; the first: D1.01 has no answer (--show-all lists each)\n"
         "\n"
         "OK: 1 file checked, 94 warnings\n"
     )
     every = mgi("validate", "--show-all", draft).stdout.splitlines()
     assert len(every) == 94 + 2
-    assert every[0] == "draft.yaml:33:3: warning missing-answer D1.01 has no answer"
+    assert every[0] == "draft.yaml:32:3: warning missing-answer D1.01 has no answer"
 
 
 def test_json_and_github_list_every_problem(mgi: Mgi, draft: Path) -> None:
@@ -103,7 +104,7 @@ def test_quiet_prints_the_errors_and_the_summary(mgi: Mgi, draft: Path) -> None:
     result = mgi("validate", "--quiet", broken)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0].startswith(
-        "broken.yaml:34:13: error invalid-answer 'perhaps' is not an answer to D1.01"
+        "broken.yaml:33:13: error invalid-answer 'perhaps' is not an answer to D1.01"
     )
     assert "missing-answer" not in result.stdout
     assert result.stdout.endswith("FAILED: 1 error, 93 warnings in 1 of 1 file\n")
