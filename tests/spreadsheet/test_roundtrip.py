@@ -232,6 +232,12 @@ def test_a_sheet_saved_by_libreoffice_imports_unchanged(
     )  # fmt: skip
     assert normalized(_import(saved / "tricky.xlsx", test_library)) == normalized(TRICKY)
     assert _import(saved / "example.xlsx", test_library) == example
+    # Imported onto the example, the sheet LibreOffice saved leaves it byte-identical.
+    onto = tmp_path / "onto" / EXAMPLE.name
+    onto.parent.mkdir()
+    shutil.copy(EXAMPLE, onto)
+    result = import_sheet(saved / "example.xlsx", onto, test_library, OPTIONS)
+    assert result.text == EXAMPLE.read_text(encoding="utf-8")
 
 
 def matrix_file(matrix: Matrix, catalogue: Catalogue) -> str:
