@@ -139,12 +139,17 @@ def _over_indented(lines: list[str], error: ParserError) -> Explained | None:
     column = len(found.group(1)) + 1
     if above is None or column <= len(above.group(1)) + 1:
         return None
+    hint = (
+        f"line `{found.group(2)}:` up with `{above.group(2)}:` (column "
+        f"{len(above.group(1)) + 1}), or indent it less if it belongs further out"
+    )
+    if above.group(3):  # the deeper line may be meant as more of that line's text
+        hint += f"; if it is more text of `{above.group(2)}:`, put that whole text in quotes"
     return Explained(
         f"`{found.group(2)}:` is indented deeper than `{above.group(2)}:` on line {previous}",
         error.line,
         column,
-        f"line `{found.group(2)}:` up with `{above.group(2)}:` (column "
-        f"{len(above.group(1)) + 1}), or indent it less if it belongs further out",
+        hint,
     )
 
 

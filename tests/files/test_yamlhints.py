@@ -72,7 +72,16 @@ CASES = [
         ),
         "17:10: error yaml-syntax not valid YAML: `url:` is indented deeper than `title:` "
         "on line 16",
-        "line `url:` up with `title:` (column 9), or indent it less if it belongs further out",
+        "line `url:` up with `title:` (column 9), or indent it less if it belongs further out; "
+        "if it is more text of `title:`, put that whole text in quotes",
+    ),
+    (
+        "a colon in the next line of a text",
+        ("justification: The law says so.", "justification: The law\n      says: so."),
+        "15:7: error yaml-syntax not valid YAML: `says:` is indented deeper than "
+        "`justification:` on line 14",
+        "line `says:` up with `justification:` (column 5), or indent it less if it belongs "
+        "further out; if it is more text of `justification:`, put that whole text in quotes",
     ),
     (
         "a list item out of line",
