@@ -46,7 +46,7 @@ def examples(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: str(p.relative_to(ROOT)))
-@pytest.mark.parametrize(("suffix", "lang"), [("xlsx", "en"), ("csv", "en"), ("xlsx", "fr")])
+@pytest.mark.parametrize(("suffix", "lang"), [("xlsx", "en"), ("csv", "fr")])
 def test_an_unedited_round_trip_leaves_every_example_byte_identical(
     mgi: Mgi, examples: Path, tmp_path: Path, example: Path, suffix: str, lang: str
 ) -> None:
