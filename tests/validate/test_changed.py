@@ -26,7 +26,11 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="git is not 
 
 
 def write_config(root: Path) -> None:
-    files = ", ".join(json.dumps(str(c)) for c in CATALOGUES)
+    # catalogue-files must stay inside the repository: copy the test catalogues in.
+    (root / "catalogues").mkdir(parents=True, exist_ok=True)
+    for catalogue in CATALOGUES:
+        shutil.copyfile(catalogue, root / "catalogues" / catalogue.name)
+    files = ", ".join(json.dumps(f"catalogues/{c.name}") for c in CATALOGUES)
     (root / "mgi.toml").write_text(
         f'catalogue = "mini@1.0"\ncatalogue-files = [{files}]\n', encoding="utf-8"
     )

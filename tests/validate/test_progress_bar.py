@@ -6,6 +6,7 @@ import io
 import json
 import os
 import select
+import shutil
 import subprocess
 import sys
 from datetime import date
@@ -50,7 +51,8 @@ def test_when_the_bar_is_shown(
 
 
 def _repository(root: Path, count: int) -> Path:
-    (root / "mgi.toml").write_text(f'catalogue-files = ["{MINI}"]\n', encoding="utf-8")
+    shutil.copyfile(MINI, root / MINI.name)  # catalogue-files stay inside the repository
+    (root / "mgi.toml").write_text(f'catalogue-files = ["{MINI.name}"]\n', encoding="utf-8")
     for n in range(count):
         country = f"X{chr(65 + n // 26)}{chr(65 + n % 26)}"
         folder = root / "matrices" / country

@@ -31,7 +31,11 @@ LOCAL = VALID / "xam-local-2015-baseline.yaml"
 
 
 def write_config(root: Path, extra: str = "", pin: str = "mini@1.0") -> None:
-    files = ", ".join(json.dumps(str(c)) for c in CATALOGUES)
+    # catalogue-files must stay inside the repository: copy the test catalogues in.
+    (root / "catalogues").mkdir(parents=True, exist_ok=True)
+    for catalogue in CATALOGUES:
+        shutil.copyfile(catalogue, root / "catalogues" / catalogue.name)
+    files = ", ".join(json.dumps(f"catalogues/{c.name}") for c in CATALOGUES)
     (root / "mgi.toml").write_text(
         f'catalogue = "{pin}"\ncatalogue-files = [{files}]\n{extra}', encoding="utf-8"
     )
