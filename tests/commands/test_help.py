@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 import typer
+from typer.core import TyperGroup
 from typer.testing import Result
 
 import mgi_cli
@@ -136,7 +137,7 @@ def _examples() -> list[tuple[str, str]]:
 #: Examples that do not end by themselves: shown, not run.
 NOT_RUN = {"mgi site serve matrices --port 8080"}
 RUNNABLE = {
-    " ".join(path) for path, command in COMMANDS if path and not getattr(command, "commands", None)
+    " ".join(path) for path, command in COMMANDS if path and not isinstance(command, TyperGroup)
 }
 
 
