@@ -193,7 +193,7 @@ def test_diff_json_reports_each_item(mgi: Mgi, tmp_path: Path) -> None:
     data = json.loads(result.stdout)
     assert list(data) == ["baseline", "follow_up", "country", "level", "locality", "title",
                           "sides", "summary", "changes", "domains", "sub_areas", "modules",
-                          "actions"]  # fmt: skip
+                          "actions", "texts"]  # fmt: skip
     assert data["actions"] == OUTCOMES
     # Hiding unchanged indicators does not turn them into "not compared" ...
     only = json.loads(mgi("diff", base, FOLLOW_UP, "--format", "json", "--only", "changed").stdout)
