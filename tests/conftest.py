@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -19,6 +20,12 @@ TESTS = ROOT / "tests"
 
 #: "Today" for every validation run the tests control, so future-date checks are stable.
 TODAY = date(2026, 1, 1)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _catalogue_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The parsed-catalogue cache of this run in a temporary folder, never the user's."""
+    os.environ["MGI_CACHE_DIR"] = str(tmp_path_factory.mktemp("mgi-cache"))
 
 
 @pytest.fixture(scope="session")
