@@ -28,7 +28,7 @@ pytestmark = [
 ]
 
 
-def violations(out: Path) -> dict[str, list[dict[str, Any]]]:
+def violations(out: Path, pages: tuple[str, ...] = PAGES) -> dict[str, list[dict[str, Any]]]:
     sync_api = pytest.importorskip("playwright.sync_api")
     found: dict[str, list[dict[str, Any]]] = {}
     with sync_api.sync_playwright() as playwright:
@@ -40,7 +40,7 @@ def violations(out: Path) -> dict[str, list[dict[str, Any]]]:
         try:
             # The pages forbid every script (their CSP); axe is the test's, not the site's.
             page = browser.new_context(bypass_csp=True).new_page()
-            for name in PAGES:
+            for name in pages:
                 page.goto((out / name).as_uri())
                 page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
                 result = page.evaluate("async () => JSON.stringify(await axe.run(document))")
@@ -63,3 +63,22 @@ def test_no_serious_or_critical_violation(tmp_path: Path) -> None:
         for name, items in found.items()
     }
     assert serious == {name: [] for name in PAGES}
+
+
+PAGEFIND = ROOT / "node_modules" / ".bin" / "pagefind"
+
+
+@pytest.mark.skipif(not PAGEFIND.is_file(), reason="Pagefind is not installed (npm ci)")
+def test_the_search_page_has_no_serious_or_critical_violation(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With Pagefind's search box running in it (its own markup, labelled by the page)."""
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "out"
+    build(published_examples(tmp_path), out, languages=("en", "fr"), search=True)
+    found = violations(out, ("fr/search.html", "en/index.html"))
+    serious = {
+        name: [v for v in items if v["impact"] in ("serious", "critical")]
+        for name, items in found.items()
+    }
+    assert serious == {"fr/search.html": [], "en/index.html": []}
