@@ -2,10 +2,10 @@
 location on an invalid one (mgi-validate), rewriting a file out of layout (mgi-fmt, which
 stops the commit as ruff-format's hook does) or only naming it (mgi-fmt-check).
 
-- `pre-commit try-repo <this checkout>` installs mgi from the checkout's HEAD commit
-  into pre-commit's own environment (pip may fetch the dependencies from PyPI), then
-  runs the hooks of `.pre-commit-hooks.yaml`;
-- a config naming this checkout as `repo:` at its HEAD commit does the same, hook by hook;
+- a config naming this checkout as `repo:` at its HEAD commit installs mgi from that
+  commit into pre-commit's own environment (pip may fetch the dependencies from PyPI),
+  then runs the hooks of `.pre-commit-hooks.yaml` one by one (`pre-commit try-repo` does
+  the same in one step; one environment per test keeps the suite short);
 - the `.pre-commit-config.yaml` that `mgi init` writes installs mgi from `--install`
   (here: this checkout at HEAD) and runs the same hooks.
 
@@ -141,63 +141,40 @@ def _checkout_head() -> tuple[str, list[str]]:
     return head, re.findall(r"^- id: (\S+)$", listed.stdout, re.MULTILINE)
 
 
-def _try_repo(
-    root: Path, head: str, env: dict[str, str], *files: str
-) -> subprocess.CompletedProcess[str]:
-    done = subprocess.run(
-        ["pre-commit", "try-repo", str(ROOT), "--ref", head, "--files", *files],
-        cwd=root, env=env, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
-    _offline(done)
-    return done
-
-
-@pytest.mark.slow
-def test_try_repo_runs_the_published_hooks(data_repo: Path, tmp_path: Path) -> None:
-    head, hooks = _checkout_head()
-    assert "mgi-validate" in hooks
-    env = _environment(tmp_path)
-    passing = _try_repo(data_repo, head, env, VALID)
-    assert passing.returncode == 0, passing.stdout + passing.stderr
-    assert re.search(r"^mgi validate\.+Passed$", passing.stdout, re.MULTILINE), passing.stdout
-    failing = _try_repo(data_repo, head, env, VALID, INVALID, UNFORMATTED)
-    assert failing.returncode == 1, failing.stdout + failing.stderr
-    assert re.search(r"^mgi validate\.+Failed$", failing.stdout, re.MULTILINE), failing.stdout
-    assert _expected_failure(data_repo) in failing.stdout
-    assert f"{VALID}:" not in failing.stdout
-    if "mgi-fmt-check" in hooks:  # from the commit where mgi-fmt fixes files
-        # mgi-fmt rewrites the file and fails, as formatters' hooks do; then the check
-        # that runs after it passes.
-        assert re.search(r"^mgi fmt\.+Failed$", failing.stdout, re.MULTILINE), failing.stdout
-        assert "- files were modified by this hook" in failing.stdout
-        assert f"reformatted {UNFORMATTED}\n" in failing.stdout
-        assert re.search(r"^mgi fmt --check .*\.+Passed$", failing.stdout, re.MULTILINE)
-        assert re.search(r"^mgi fmt\.+Passed$", passing.stdout, re.MULTILINE), passing.stdout
-
-
 @pytest.mark.slow
 def test_this_checkout_as_hook_repository_fixes_or_checks(data_repo: Path, tmp_path: Path) -> None:
-    """`repo:` this checkout at its HEAD commit: mgi-fmt-check names the file and changes
-    nothing; mgi-fmt rewrites it, and says so; a second commit attempt passes."""
+    """`repo:` this checkout at its HEAD commit, as a user's config names a published hook
+    repository: mgi-validate passes a valid matrix and fails an invalid one at its
+    location; mgi-fmt-check names the file out of layout and changes nothing; mgi-fmt
+    rewrites it, and says so; a second commit attempt passes."""
     head, hooks = _checkout_head()
     if "mgi-fmt-check" not in hooks:
         pytest.skip("HEAD's .pre-commit-hooks.yaml predates mgi-fmt-check")
+    assert hooks == ["mgi-validate", "mgi-fmt", "mgi-fmt-check"]
     config = tmp_path / "hooks-from-checkout.yaml"
     config.write_text(
         f"repos:\n  - repo: {ROOT}\n    rev: {head}\n    hooks:\n"
-        "      - id: mgi-fmt\n      - id: mgi-fmt-check\n",
+        "      - id: mgi-validate\n      - id: mgi-fmt\n      - id: mgi-fmt-check\n",
         encoding="utf-8",
     )
     env = _environment(tmp_path)
 
-    def run(hook: str) -> subprocess.CompletedProcess[str]:
+    def run(hook: str, *files: str) -> subprocess.CompletedProcess[str]:
         done = subprocess.run(
-            ["pre-commit", "run", hook, "--config", str(config), "--files", VALID, UNFORMATTED],
+            ["pre-commit", "run", hook, "--config", str(config),
+             "--files", *(files or (VALID, UNFORMATTED))],
             cwd=data_repo, env=env, capture_output=True, text=True, timeout=600, check=False,
         )  # fmt: skip
         _offline(done)
         return done
 
+    passing = run("mgi-validate", VALID)
+    assert passing.returncode == 0, passing.stdout + passing.stderr
+    assert re.search(r"^mgi validate\.+Passed$", passing.stdout, re.MULTILINE), passing.stdout
+    failing = run("mgi-validate", VALID, INVALID)
+    assert failing.returncode == 1, failing.stdout + failing.stderr
+    assert _expected_failure(data_repo) in failing.stdout
+    assert f"{VALID}:" not in failing.stdout
     before = (data_repo / UNFORMATTED).read_bytes()
     checked = run("mgi-fmt-check")
     assert checked.returncode == 1, checked.stdout + checked.stderr
