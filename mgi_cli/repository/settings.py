@@ -71,13 +71,16 @@ def load_config(path: Path) -> RepositoryConfig:
     written = load_toml_model(path, MgiToml, what="settings file")
     catalogue_files = tuple(path.parent / f for f in written.catalogue_files)
     root = path.parent.resolve()
-    for file in catalogue_files:
-        if not file.resolve().is_relative_to(root):  # a link out of the repository
+    # A link out of the repository: the paths themselves were checked at their lines.
+    named = [("catalogue-files", f, "it was not read") for f in catalogue_files]
+    named.append(("profiles.output", path.parent / written.profiles.output, "it is refused"))
+    for key, file, consequence in named:
+        if not file.resolve().is_relative_to(root):
             from mgi_cli.errors import UsageError
 
             raise UsageError(
-                f"{path}: catalogue-files: {file.relative_to(path.parent)} leads out of the "
-                "repository (a link); it was not read"
+                f"{path}: {key}: {file.relative_to(path.parent)} leads out of the "
+                f"repository (a link); {consequence}"
             )
     return RepositoryConfig(
         catalogue=written.catalogue,

@@ -74,7 +74,8 @@ class _Table(BaseModel):
 
 
 class ProfilesTable(_Table):
-    output: Text = Field(
+    # Inside the repository: CI writes the profiles there (SECURITY.md).
+    output: InsidePath = Field(
         default=_DEFAULT.profiles_dir, description="The folder profiles are rendered into."
     )
 

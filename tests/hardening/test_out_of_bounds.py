@@ -152,6 +152,40 @@ def test_catalogue_files_inside_the_repository_are_read(
     assert MARKER in result.output
 
 
+@pytest.mark.parametrize("way", ["dots", "absolute", "link"])
+@pytest.mark.parametrize("command", ["validate", "status", "site"])
+def test_profiles_output_outside_the_repository_is_refused(
+    command: str, way: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`[profiles] output` (where CI writes) leading out of the repository: refused by
+    every command that reads mgi.toml (exit 2), at its line unless it is a link."""
+    repository, outside = _repository(tmp_path)
+    if way == "link":
+        (repository / "profiles").symlink_to(outside.parent)
+        named = "profiles"
+    else:
+        named = "../outside" if way == "dots" else str(outside.parent)
+    (repository / "mgi.toml").write_text(
+        f"[profiles]\noutput = {json.dumps(named)}\n", encoding="utf-8"
+    )
+    monkeypatch.chdir(repository)
+    matrix = repository / "matrices" / "XAM" / "2018-baseline.yaml"
+    result = run(*CATALOGUE_READERS[command](matrix), "--catalogue", MINI)
+    assert result.exit_code == 2, result.output
+    if way == "link":
+        expected = (
+            f"{repository / 'mgi.toml'}: profiles.output: profiles leads out of the "
+            "repository (a link); it is refused"
+        )
+    else:
+        expected = (
+            f"{repository / 'mgi.toml'}:2:1: error invalid-value profiles.output: "
+            f"{named!r} leads out of the repository: give a path inside it, relative to "
+            "the folder of mgi.toml"
+        )
+    assert expected in " ".join(result.output.split()), result.output
+
+
 # --- context: (a local matrix's national matrix) ----------------------------------------------
 
 CONTEXT_READERS: dict[str, Callable[[Path], list[object]]] = {
