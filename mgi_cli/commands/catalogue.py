@@ -1,7 +1,5 @@
 """`mgi catalogue`: read the indicator questions without opening YAML."""
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import Annotated

@@ -5,8 +5,6 @@ subcommand of a group (click would read an indicator id as a command name):
 ``CatalogueCommand`` hands the arguments after `diff` to this command instead.
 """
 
-from __future__ import annotations
-
 import json
 import sys
 from typing import Annotated, Any

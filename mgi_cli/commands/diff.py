@@ -1,7 +1,5 @@
 """`mgi diff`: what changed between a baseline and its follow-up assessment."""
 
-from __future__ import annotations
-
 import io
 import sys
 from datetime import date

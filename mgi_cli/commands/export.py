@@ -1,7 +1,5 @@
 """`mgi export`: a matrix as a spreadsheet to fill in or share with the team."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

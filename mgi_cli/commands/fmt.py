@@ -1,7 +1,5 @@
 """`mgi fmt`: rewrite matrices in the canonical layout, keeping every comment."""
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated

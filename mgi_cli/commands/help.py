@@ -8,8 +8,6 @@ its values, ``<text|json>``), and an ``epilog`` made with ``examples()`` as an
 registered with ``cls=Command`` (tests/commands/test_help.py walks them all).
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 from typer.core import TyperCommand

@@ -1,7 +1,5 @@
 """`mgi import`: a spreadsheet back into a matrix file (`import` is a Python keyword)."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from pathlib import Path

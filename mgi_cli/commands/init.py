@@ -1,7 +1,5 @@
 """`mgi init`: scaffold a matrices repository (layout, mgi.toml, CI, pre-commit, README)."""
 
-from __future__ import annotations
-
 import sys
 from dataclasses import replace
 from datetime import date

@@ -1,7 +1,5 @@
 """`mgi render`: publishable documents from a matrix (`profile`; others add theirs)."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from pathlib import Path

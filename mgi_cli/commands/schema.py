@@ -1,7 +1,5 @@
 """`mgi schema`: the JSON Schema of the matrix format."""
 
-from __future__ import annotations
-
 import sys
 from typing import Annotated
 

@@ -1,7 +1,5 @@
 """`mgi status`: what remains to do in each matrix."""
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from pathlib import Path

@@ -3,8 +3,6 @@
 Registered on the `render` group by ``register_summary(render_app)`` (commands/render.py).
 """
 
-from __future__ import annotations
-
 import sys
 from datetime import date
 from pathlib import Path

@@ -1,7 +1,5 @@
 """`mgi validate`: the gate for every change to a matrix."""
 
-from __future__ import annotations
-
 import os
 import sys
 import time
