@@ -1,7 +1,8 @@
 """`mgi report score`: one country's (or locality's) own scores over its assessments.
 
-Matrices of different countries are refused: scores track a country's progress,
-they never rank countries (docs/methodology.md, "Not a ranking").
+Matrices of different countries are refused: scores track a country's progress, they
+never rank countries (docs/guides/statistics-offices.md). Public scores leave out
+protected sub-areas whole (``_hidden``).
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ def gather_sources(
 
 
 def score_report(sources: list[ReportSource], rule: ScoringRule, lang: str) -> dict[str, Any]:
-    scores = [score_matrix(s.matrix, s.catalogue, rule, _hidden(s)) for s in sources]
+    areas = frozenset().union(*(s.disclosure.protected_areas for s in sources))
+    scores = [score_matrix(s.matrix, s.catalogue, rule, _hidden(s, areas)) for s in sources]
     latest = sources[-1]
     dimensions = []
     for dimension in latest.catalogue.dimensions:
@@ -106,5 +108,18 @@ def _change(values: list[float | None]) -> float | None:
     return round(values[-1] - values[0], 1)
 
 
-def _hidden(source: ReportSource) -> frozenset[str]:
-    return source.disclosure.restricted if source.disclosure.is_public else frozenset()
+def _hidden(source: ReportSource, areas: frozenset[str]) -> frozenset[str]:
+    """What a score leaves out. In public output: every indicator of a protected sub-area
+    (one holding a restricted answer), not only the restricted ones, so no score depends
+    on which answers of a sub-area are restricted (docs/format.md, "Confidentiality");
+    and a sub-area protected in any of the assessments (``areas``) is left out of all of
+    them, so a dimension's scores and their change compare the same sub-areas. The
+    sub-area's scores are then null and its dimension's are made of the others."""
+    if not source.disclosure.is_public:
+        return frozenset()
+    from mgi_cli.matrix.confidentiality import sub_area_key
+
+    alike = {
+        i.id for i in source.catalogue.indicators if sub_area_key(i.dimension, i.sub_area) in areas
+    }
+    return source.disclosure.protected | alike
