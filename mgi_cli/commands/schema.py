@@ -15,23 +15,32 @@ def schema(
             "--catalogue",
             metavar="FILE|ID@VERSION",
             help="Narrow the schema to this catalogue: its indicator ids, their answers "
-            "and modules (a file, or a packaged version such as mgi-national@1.1).",
+            "and modules (a file, or a packaged version such as mgi-national@1.1; "
+            "default: mgi.toml's pin, if any).",
         ),
     ] = None,
     lang: Annotated[
-        Lang, typer.Option("--lang", help="The language of the questions (with --catalogue).")
+        Lang, typer.Option("--lang", help="The language of the questions (with a catalogue).")
     ] = DEFAULT_LANG,
 ) -> None:
-    """Print the JSON Schema of the matrix format (for editors and other tools)."""
+    """Print the JSON Schema of the matrix format (for editors and other tools).
+
+    Inside a repository whose mgi.toml pins a catalogue, narrowed to it unless --catalogue.
+    """
+    from mgi_cli.commands.common import settings_here
+
+    # mgi.toml is read as every command reads it: a broken one stops this one too.
+    config = settings_here()
+    catalogue = catalogue or config.catalogue
     if catalogue is None:
         from mgi_cli.matrix.schema import matrix_schema_text
 
         sys.stdout.write(matrix_schema_text())
         return
-    from mgi_cli.commands.common import catalogue_library, settings_here
+    from mgi_cli.commands.common import catalogue_library
     from mgi_cli.matrix.catalogue_schema import matrix_schema_for_text
 
-    library = catalogue_library(list(settings_here().catalogue_files))
+    library = catalogue_library(list(config.catalogue_files))
     sys.stdout.write(matrix_schema_for_text(library.add(catalogue), lang))
 
 

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgi_cli.commands.common import CatalogueOption, catalogue_library
+from mgi_cli.commands.common import CatalogueOption, catalogue_library, repository_matrices
 from mgi_cli.commands.help import Command, examples
 from mgi_cli.errors import UsageError
 
@@ -75,14 +75,7 @@ def _prepare(
             raise UsageError(f"{path}: no such file or folder")
     repository = repository_for(paths or [], Path.cwd())
     config = repository.config if repository is not None else RepositoryConfig()
-    if not paths:
-        if repository is None:
-            raise UsageError(
-                "no PATH given and no matrices repository here (a folder with mgi.toml or .git)"
-            )
-        if not repository.matrices.is_dir():
-            raise UsageError(f"{repository.root} has no matrices/ folder")
-        paths = [repository.matrices]
+    paths = paths or repository_matrices(repository)
     extra = [*config.catalogue_files, *(catalogue or [])]
     site = config.site
     options = SiteOptions(
@@ -134,9 +127,15 @@ def build(
 ) -> None:
     """Write the public site: a page per published profile and language, the countries,
     the indicators, aggregated views, methodology, and open data under data/."""
+    from mgi_cli.commands.common import no_matrices_found
     from mgi_cli.site.build import build_site
+    from mgi_cli.validate.discover import expand_paths
 
     targets, options, extra = _prepare(paths, template_dir, catalogue, jobs, pdf=pdf, search=search)
+    # An empty or mistyped folder is refused as `mgi validate` refuses it, not
+    # published as a site without a country.
+    if expand_paths(targets) == ([], []):
+        raise no_matrices_found(targets)
     report = build_site(targets, output, catalogue_library(extra), options)
     _summary(report, output)
 

@@ -133,22 +133,54 @@ def test_status_without_a_path_reads_the_repositorys_matrices(mgi: Mgi, repo: Pa
 EMPTY = "mgi: no matrices found in {where}: mgi reads *.yaml and *.yml files, in subfolders"
 
 
-@pytest.mark.parametrize("command", ["validate", "status", "fmt"])
-def test_a_folder_with_no_matrix_is_refused(mgi: Mgi, tmp_path: Path, command: str) -> None:
+#: The commands that read folders of matrices, and what follows the folder given.
+READERS = {
+    "validate": ["validate"],
+    "status": ["status"],
+    "fmt": ["fmt"],
+    "site build": ["site", "build", "-o", "site"],
+}
+
+
+@pytest.mark.parametrize("command", sorted(READERS))
+def test_a_folder_with_no_matrix_is_refused(
+    mgi: Mgi, tmp_path: Path, command: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
     (tmp_path / "empty" / ".hidden").mkdir(parents=True)
     (tmp_path / "empty" / ".hidden" / "x.yaml").write_text("format: mgi-matrix/1\n")
     (tmp_path / "empty" / "notes.txt").write_text("not a matrix\n")
-    result = mgi(command, tmp_path / "empty")
+    verb, *options = READERS[command]
+    result = mgi(*verb.split(), *options[:1], tmp_path / "empty", *options[1:])
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr.startswith(EMPTY.format(where=tmp_path / "empty"))
     assert "`mgi new COUNTRY -o matrices/COUNTRY/YEAR-baseline.yaml`" in result.stderr
+    assert not (tmp_path / "site").exists()  # no site without a country
 
 
-def test_an_empty_matrices_folder_is_refused_too(mgi: Mgi, repo: Path) -> None:
+@pytest.mark.parametrize("command", ["validate", "site build"])
+def test_an_empty_matrices_folder_is_refused_too(mgi: Mgi, repo: Path, command: str) -> None:
     (repo / BASELINE).unlink()
-    result = mgi("validate")
+    result = mgi(*READERS[command])
     assert result.exit_code == 1
     assert result.stderr.startswith(EMPTY.format(where="matrices"))
+
+
+def test_mgi_schema_narrows_to_the_pin(mgi: Mgi, repo: Path) -> None:
+    """`mgi schema` without --catalogue reads mgi.toml: the pin, found in catalogue-files."""
+    pinned = mgi("schema")
+    assert pinned.exit_code == 0, pinned.output
+    assert pinned.stdout == mgi("schema", "--catalogue", "mini@1.0").stdout
+    assert pinned.stdout != mgi("schema", "--catalogue", "mgi-national@1.1").stdout
+    (repo / "mgi.toml").write_text('strict = "yes"\n', encoding="utf-8")
+    broken = mgi("schema")
+    assert (broken.exit_code, broken.stdout) == (2, "")
+    assert "is not a valid settings file" in broken.stderr
+    (repo / "mgi.toml").write_text("", encoding="utf-8")  # no pin: the general schema
+    general = mgi("schema")
+    assert general.exit_code == 0
+    assert general.stdout != pinned.stdout
+    assert '"mini@1.0"' not in general.stdout
 
 
 def test_nothing_changed_is_not_an_empty_folder(mgi: Mgi, repo: Path) -> None:
