@@ -582,13 +582,17 @@ def _validated(
     from mgi_cli.files.yamlread import parse_yaml
     from mgi_cli.formatting.document import matrix_text
     from mgi_cli.matrix.load import matrix_from_parsed
+    from mgi_cli.repository.editor import schema_line_for
     from mgi_cli.validate.checker import validate_loaded
 
     try:
         catalogue = library.get(str(draft.head.get("catalogue", "")))
     except CatalogueError:
         catalogue = None
-    text = matrix_text(draft.head, draft.answers, catalogue, lang)
+    # The editor's $schema line, as `mgi new` writes it (a replaced file keeps its own).
+    level = catalogue.level if catalogue is not None else str(draft.head.get("level", ""))
+    schema = schema_line_for(output, level)
+    text = matrix_text(draft.head, draft.answers, catalogue, lang, schema=schema)
     parsed = parse_yaml(text, str(output))
     loaded = matrix_from_parsed(output, parsed)
     status = loaded.matrix.status if loaded.matrix else "draft"

@@ -91,6 +91,26 @@ def test_new_follow_up_leads_to_the_schema_too(mgi: Mgi, tmp_path: Path) -> None
     assert _schema_of(output).resolve() == (tmp_path / ".mgi/schema/matrix.schema.json").resolve()
 
 
+def test_import_of_a_new_file_leads_to_the_schema_as_new_does(
+    mgi: Mgi, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assert mgi("init", tmp_path).exit_code == 0
+    [example] = (tmp_path / "matrices").rglob("*.yaml")
+    monkeypatch.chdir(tmp_path / "matrices")  # a path relative to elsewhere than the root
+    assert mgi("export", example, "-o", tmp_path / "sheet.csv").exit_code == 0
+    output = Path("XAA", "2031-baseline.yaml")
+    result = mgi("import", tmp_path / "sheet.csv", "-o", output)
+    assert result.exit_code == 0, result.output
+    lines = output.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == SCHEMA_LINE + "../../.mgi/schema/matrix.schema.json"
+    assert _schema_of(output).resolve() == (tmp_path / ".mgi/schema/matrix.schema.json").resolve()
+    # The header `mgi new` writes for the same file.
+    made = mgi("new", "XAA", "--assessed-on", "2026-01-01", "-o", "XAA/2032-baseline.yaml")
+    assert made.exit_code == 0, made.output
+    assert lines[:4] == Path("XAA/2032-baseline.yaml").read_text("utf-8").splitlines()[:4]
+    assert mgi("fmt", "--check", output).exit_code == 0
+
+
 def test_no_schema_line_outside_a_repository_with_a_schema(tmp_path: Path) -> None:
     assert schema_line_for(tmp_path / "m.yaml", "national") is None
     (tmp_path / "mgi.toml").write_text("", encoding="utf-8")
