@@ -7,12 +7,18 @@ like a matrix would hang). The local and national
 indicator sets differ, so the comparison is per dimension (by MiGOF number), in
 counts and shares of the answers, never indicator by indicator.
 
-Confidentiality: the national matrix's restricted answers are never counted, for
-any audience (the readers of a local report are the city's authorities, not those
-who restricted the national answers), and a public comparison needs a national
-matrix validated or published by the government, as a public national profile does.
-Otherwise the section is left out with a warning; the local profile is still worth
-having.
+Confidentiality: the national matrix obeys the rule of every public output
+(docs/format.md, "Confidentiality"), for any audience (the readers of a local report
+are the city's authorities, not those who restricted the national answers): a national
+sub-area holding a restricted answer is *protected*, none of its answers is counted or
+shown, and the section shows it only through the national matrix's narrative for it
+or a neutral sentence; nothing says how many national answers are restricted. So two
+national matrices differing only in which answers of a sub-area are restricted give
+the same local profile. A public profile shows no counts at all (the MGI are not a
+ranking): it sets the national matrix's key findings beside the local profile instead.
+A public comparison also needs a national matrix validated or published by the
+government, as a public national profile does. Otherwise the section is left out with
+a warning; the local profile is still worth having.
 """
 
 from __future__ import annotations
@@ -99,49 +105,118 @@ def build_comparison(
     local_place: str,
     lang: str,
     tr: Translations,
+    *,
+    public: bool,
 ) -> dict[str, Any]:
-    """Counts and shares per dimension, the local ``sections`` beside the national matrix.
+    """The local ``sections`` beside the national matrix, per dimension.
 
     ``sections`` are the local profile's dimension sections, whose counts already
-    leave out what the audience may not see.
+    leave out what the audience may not see. ``public``: findings, no counts.
     """
+    from mgi_cli.choices import Audience
+    from mgi_cli.matrix.confidentiality import Disclosure, protected_sub_areas, sub_area_key
+    from mgi_cli.render.sections import build_section
+    from mgi_cli.render.texts import is_context_specific
+
     labels = category_labels(tr)
-    nat = national.matrix
-    hidden = restricted_ids(nat)
-    loc = Localizer(national.catalogue, lang)
-    numbers = {d.id: d.number for d in national.catalogue.dimensions}
-    tallies: dict[int, dict[str, int]] = {n: dict.fromkeys(CATEGORIES, 0) for n in numbers.values()}
-    withheld = 0
-    for indicator in effective_indicators(nat, national.catalogue):
-        number = numbers.get(indicator.dimension)
-        if number is None or indicator.module not in ("standard", CONTEXT_MODULE):
-            continue
-        if indicator.id in hidden:
-            withheld += 1
-            continue
-        category = loc.category(indicator, nat.answers.get(indicator.id))
-        if category in CATEGORIES:
-            tallies[number][category] += 1
+    nat, catalogue = national.matrix, national.catalogue
+    areas, hidden = protected_sub_areas(nat, catalogue, restricted_ids(nat))
+    # The national matrix as a public output sees it, whatever the local audience:
+    # protected sub-areas gone whole, and only the findings (no justification, no listing).
+    # Made here rather than by disclose(), which refuses a draft national matrix (the
+    # government's comparison may count one).
+    answers = {
+        k: a.model_copy(update={"notes": None}) if a is not None else None
+        for k, a in nat.answers.items()
+        if k not in hidden
+    }
+    disclosure = Disclosure(
+        audience=Audience.PUBLIC,
+        answers=answers,
+        restricted=restricted_ids(nat),
+        withheld=0,
+        listing=False,
+        details=False,
+        protected_areas=areas,
+        protected=hidden,
+    )
+    indicators = [
+        i
+        for i in effective_indicators(nat, catalogue)
+        if i.module in ("standard", CONTEXT_MODULE) and i.id not in hidden
+    ]
+    own = frozenset(i.id for i in indicators if is_context_specific(i))
+    place = country_name(nat.country, lang) or nat.title_in(lang) or nat.country
+    loc = Localizer(catalogue, lang, own=own, source=national.path, place=place)
+    loc.language = nat.language
     rows = []
+    by_number = {d.number: d for d in catalogue.dimensions}
+    profile = nat.profile
     for section in sections:
-        if section["number"] not in tallies:
+        dimension = by_number.get(section["number"])
+        if dimension is None:
             continue
-        mine = {c["key"]: int(c["count"]) for c in section["counts"] if c["key"] in CATEGORIES}
-        rows.append(
-            {
-                "number": section["number"],
-                "heading": section["heading"],
-                "local": _side(mine, labels, lang),
-                "national": _side(tallies[section["number"]], labels, lang),
-            }
+        mine = [i for i in indicators if i.dimension == dimension.id]
+        names = {s.id: loc.text(s.name, f"sub-area {s.id!r} name") for s in dimension.sub_areas}
+
+        def grouping(i: Any, names: dict[str, str] = names) -> tuple[str, str]:
+            return (i.sub_area, names.get(i.sub_area, i.sub_area))
+
+        there = build_section(
+            anchor=f"national-{dimension.number}",
+            heading=section["heading"],
+            name=section["name"],
+            indicators=mine,
+            grouping=grouping,
+            disclosure=disclosure,
+            loc=loc,
+            tr=tr,
         )
+        protected = []
+        for sub_area in dimension.sub_areas:
+            key = sub_area_key(dimension.id, sub_area.id)
+            if key not in areas:
+                continue
+            authored = profile.sub_areas.get(key) if profile is not None else None
+            text = loc.authored(authored, f"profile.sub_areas.{key}") if authored else ""
+            protected.append(
+                {
+                    "id": key,
+                    "name": names[sub_area.id],
+                    "paragraphs": [" ".join(p.split()) for p in text.split("\n\n") if p.strip()],
+                }
+            )
+        row: dict[str, Any] = {
+            "number": section["number"],
+            "heading": section["heading"],
+            "short_name": section.get("short_name", section["heading"]),
+            "protected": protected,
+        }
+        if public:
+            row |= {
+                "well_developed": there["well_developed"],
+                "further_development": there["further_development"],
+            }
+        else:
+            mine_counts = {
+                c["key"]: int(c["count"]) for c in section["counts"] if c["key"] in CATEGORIES
+            }
+            theirs = {c["key"]: int(c["count"]) for c in there["counts"] if c["key"] in CATEGORIES}
+            row |= {
+                "local": _side(mine_counts, labels, lang),
+                "national": _side(theirs, labels, lang),
+            }
+        rows.append(row)
     return {
         "local": local_place,
         "national": nat.title_in(lang) or country_name(nat.country, lang) or nat.country,
         "national_date": format_date(nat.assessed_on, lang),
         "national_status": status_label(nat.status, tr),
+        "counts": not public,
         "rows": rows,
-        "withheld": withheld,
+        # Always 0: nothing says how many national answers are restricted (kept so that
+        # user templates written for it keep rendering).
+        "withheld": 0,
     }
 
 

@@ -147,7 +147,9 @@ def _comparison(
             path=loc.source,
         )
         return None
-    return build_comparison(context["dimensions"], national, context["place"], loc.lang, tr)
+    return build_comparison(
+        context["dimensions"], national, context["place"], loc.lang, tr, public=disclosure.is_public
+    )
 
 
 def _paragraphs(text: str) -> list[str]:

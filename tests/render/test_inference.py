@@ -1,7 +1,8 @@
 """Nothing can be inferred (docs/format.md, "Confidentiality"): two matrices that differ
 only in WHICH answers of one sub-area are restricted give the same public profile, byte
 for byte in Markdown and HTML in every language, and the same text in the PDF (pypdf)
-and the Word document (python-docx)."""
+and the Word document (python-docx). The same for two NATIONAL matrices and the public
+profile of a local matrix set beside them (``--compare-national``)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from mgi_cli.commands.common import catalogue_library
 from mgi_cli.languages import LANGUAGES
 from mgi_cli.matrix.confidentiality import sub_area_key
 from mgi_cli.matrix.models import Matrix, Profile
+from mgi_cli.render.national import National
 from mgi_cli.render.profile import render_profile, render_profile_document
 from tests.render.test_confidentiality import EXAMPLES, _matrix
 
@@ -75,6 +77,62 @@ def test_which_answers_of_a_sub_area_are_restricted_cannot_be_told(
                 render_profile(m, catalogue, fmt=fmt, audience="public", lang=lang)
                 for m in (one, other)
             ]
+            assert texts[0] == texts[1], (fmt, lang, sorted(first), sorted(second))
+
+
+@cache
+def _national_example() -> tuple[Matrix, Matrix, Catalogue, Catalogue, dict[str, list[str]]]:
+    """Port Selen's local matrix and its catalogue; its national matrix (the 2018 baseline)
+    with no restricted answer, its catalogue, and the answered indicators of each of its
+    sub-areas holding at least two answers."""
+    local = _matrix(EXAMPLES / "local" / "port-selen" / "2021-baseline.yaml")
+    national = _matrix(EXAMPLES / "2018-baseline.yaml")
+    library = catalogue_library()
+    local_catalogue, catalogue = library.get(local.catalogue), library.get(national.catalogue)
+    assert local_catalogue is not None and catalogue is not None
+    national = _restricting(national, set(), national.confidentiality)
+    areas: dict[str, list[str]] = {}
+    for key, entry in national.answers.items():
+        indicator = catalogue.indicator(key)
+        if entry is not None and entry.answer is not None and indicator is not None:
+            areas.setdefault(sub_area_key(indicator.dimension, indicator.sub_area), []).append(key)
+    wide = {k: sorted(v) for k, v in areas.items() if len(v) >= 2}
+    return local, national, local_catalogue, catalogue, wide
+
+
+@st.composite
+def national_neighbours(draw: st.DrawFn) -> tuple[str, set[str], set[str]]:
+    """A sub-area of the national matrix and two different non-empty sets of its answers
+    to restrict."""
+    areas = _national_example()[4]
+    area = draw(st.sampled_from(sorted(areas)))
+    ids = areas[area]
+    first = draw(st.sets(st.sampled_from(ids), min_size=1))
+    second = draw(st.sets(st.sampled_from(ids), min_size=1).filter(lambda s: s != first))
+    return area, first, second
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(case=national_neighbours())
+def test_nor_from_a_local_profile_set_beside_the_national_matrix(
+    case: tuple[str, set[str], set[str]],
+) -> None:
+    _area, first, second = case
+    local, national, local_catalogue, catalogue, _ = _national_example()
+    sides = [
+        National(_restricting(national, chosen, national.confidentiality), catalogue, "n.yaml")
+        for chosen in (first, second)
+    ]
+    for lang in LANGUAGES:
+        for fmt in ("md", "html"):
+            texts = [
+                render_profile(
+                    local, local_catalogue, fmt=fmt, audience="public", lang=lang,
+                    national=side, compare_national=True,
+                )
+                for side in sides
+            ]  # fmt: skip
+            assert "national" in texts[0].lower()
             assert texts[0] == texts[1], (fmt, lang, sorted(first), sorted(second))
 
 

@@ -313,11 +313,16 @@ def _comparison(path: Path, library: CatalogueLibrary, audience: str = "public")
 
 
 def test_the_comparison_counts_each_dimension_on_both_sides(library: CatalogueLibrary) -> None:
-    comparison = _comparison(PORT_SELEN, library)
+    # Counts are for the government; the national side leaves out protected sub-areas whole
+    # (those holding a restricted answer) and says nothing of how many answers are restricted.
+    comparison = _comparison(PORT_SELEN, library, "government")
     national = _load(NATIONAL)
     catalogue = _catalogue(library, national)
     restricted = {k for k, a in national.answers.items() if a is not None and a.restricted}
-    assert comparison["withheld"] == len(restricted) == 4
+    assert len(restricted) == 4
+    assert comparison["withheld"] == 0
+    areas = {(i.dimension, i.sub_area) for i in catalogue.indicators if i.id in restricted}
+    restricted |= {i.id for i in catalogue.indicators if (i.dimension, i.sub_area) in areas}
     assert [r["number"] for r in comparison["rows"]] == [1, 2, 3, 4, 5, 6]
     for row in comparison["rows"]:
         wanted = {"yes": 0, "partial": 0, "no": 0, "not_applicable": 0}
@@ -335,6 +340,28 @@ def test_the_comparison_counts_each_dimension_on_both_sides(library: CatalogueLi
     shares = [(c["count"], c["share"]) for c in first["counts"]]
     assert shares == [(8, "40%"), (8, "40%"), (3, "15%"), (1, "5%")]
     assert comparison["national"] == "Republic of Xamaria"
+    protected = {a["name"] for row in comparison["rows"] for a in row["protected"]}
+    assert protected == {"Right to work", "Legal framework", "Regional cooperation",
+                         "Return and reintegration"}  # fmt: skip
+    assert all(a["paragraphs"] == [] for row in comparison["rows"] for a in row["protected"])
+
+
+def test_a_public_comparison_gives_the_national_findings_and_no_counts(
+    library: CatalogueLibrary,
+) -> None:
+    """Not a ranking: a public profile counts nothing, on either side."""
+    comparison = _comparison(PORT_SELEN, library)
+    assert comparison["counts"] is False and comparison["withheld"] == 0
+    for row in comparison["rows"]:
+        assert "local" not in row and "national" not in row
+        assert row["well_developed"] or row["further_development"]
+    text = _render(PORT_SELEN, library, compare_national=True)
+    section = text[text.index("## Beside the national assessment") :]
+    assert "| Indicators |" not in section and "%" not in section
+    assert "restricted" not in section.lower()
+    assert "Right to work:\nThe findings in this area are not set out indicator by indicator" in (
+        section
+    )
 
 
 @pytest.mark.parametrize("audience", ["public", "government"])
