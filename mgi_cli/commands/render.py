@@ -74,9 +74,9 @@ def profile(
         typer.Option(
             "--compare-national",
             help="Local matrices: add a section that sets the local answers beside those of "
-            "the national matrix named as `context:` (counts per dimension). Public output "
-            "needs a validated or published national matrix; else the section is left out "
-            "with a warning.",
+            "the national matrix named as `context:`, per dimension: counts for the government, "
+            "the national findings in public (no counts). Public output needs a validated or "
+            "published national matrix; else the section is left out with a warning.",
         ),
     ] = False,
     charts: Annotated[
