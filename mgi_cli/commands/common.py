@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from mgi_cli.choices import Color
+from mgi_cli.problems.problem import shown_path
 
 if TYPE_CHECKING:
     from datetime import date
@@ -88,7 +89,7 @@ def repository_matrices(repository: Repository | None) -> list[Path]:
             "no PATH given and no matrices repository here (a folder with mgi.toml or .git)"
         )
     if not repository.matrices.is_dir():
-        raise UsageError(f"{repository.root} has no matrices/ folder")
+        raise UsageError(f"{shown_path(repository.root)} has no matrices/ folder")
     # Shown relative to here, as git and GitHub annotations expect.
     return [Path(os.path.relpath(repository.matrices))]
 
@@ -98,7 +99,7 @@ def no_matrices_found(paths: Sequence[Path]) -> MgiError:
     empty or mistyped folder must not pass as 'all matrices are fine'."""
     from mgi_cli.errors import MgiError
 
-    where = ", ".join(f"{path}" for path in paths) or "."
+    where = ", ".join(shown_path(path) for path in paths) or "."
     return MgiError(
         f"no matrices found in {where}: mgi reads *.yaml and *.yml files, in subfolders "
         "too (not hidden ones); give the folder that holds them, or start a matrix with "

@@ -64,7 +64,7 @@ def export(
         )
     write = export_xlsx if fmt is SheetFormat.XLSX else export_csv
     write_atomic(output, write(loaded.matrix, cat, lang))
-    sys.stdout.write(f"wrote {output}\n")
+    sys.stdout.write(f"wrote {shown_path(output)}\n")
 
 
 def _format_of(output: Path) -> SheetFormat:

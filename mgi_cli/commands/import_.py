@@ -16,6 +16,7 @@ from mgi_cli.commands.common import (
 )
 from mgi_cli.errors import MgiError
 from mgi_cli.problems import codes
+from mgi_cli.problems.problem import shown_path
 
 
 def import_sheet(
@@ -47,7 +48,7 @@ def import_sheet(
     from mgi_cli.validate.rule_input import ValidationOptions
 
     if (output.exists() or output.is_symlink()) and not force:
-        raise MgiError(f"{output} already exists; use --force to replace it")
+        raise MgiError(f"{shown_path(output)} already exists; use --force to replace it")
     options = ValidationOptions(today=date.today())
     library = catalogue_library(with_settings(settings_here([output]), catalogue))
     result = read_into_matrix(sheet, output, library, options, lang)
@@ -58,19 +59,21 @@ def import_sheet(
     if result.text is None:
         warnings = len(result.problems) - len(errors)
         raise MgiError(
-            f"{sheet}: {len(errors)} error(s) (and {warnings} warning(s)); "
-            f"{output} was not written",
+            f"{shown_path(sheet)}: {len(errors)} error(s) (and {warnings} warning(s)); "
+            f"{shown_path(output)} was not written",
             problems=errors,
         )
     try:  # e.g. matrices/XAM/ for a new country
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise MgiError(f"cannot create {output.parent}: {error.strerror or error}") from None
+        raise MgiError(
+            f"cannot create {shown_path(output.parent)}: {error.strerror or error}"
+        ) from None
     write_atomic(output, result.text, overwrite=force)
     for problem in shown:
         sys.stderr.write(f"{problem.path}: {problem.severity} {problem.code} {problem.message}\n")
     sys.stdout.write(
-        f"wrote {output}: {result.indicators} indicator(s), "
+        f"wrote {shown_path(output)}: {result.indicators} indicator(s), "
         f"{len(result.problems)} warning(s), {unanswered} unanswered\n"
     )
     if result.errors_at_status:

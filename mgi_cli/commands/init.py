@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 
 from mgi_cli.errors import CatalogueError, UsageError
+from mgi_cli.problems.problem import shown_path
 
 
 def init(
@@ -71,7 +72,7 @@ def init(
         local = None
     written = init_repository(folder, library.default("national"), date.today(), options, local)
     for path in written:
-        sys.stdout.write(f"created {path}\n")
+        sys.stdout.write(f"created {shown_path(path)}\n")
     if install is None and PLACEHOLDER in default_install():
         sys.stderr.write(
             f"mgi: this mgi does not know its repository's address: replace {PLACEHOLDER} "

@@ -18,6 +18,7 @@ from mgi_cli.commands.common import (
     with_settings,
 )
 from mgi_cli.errors import CatalogueError, MgiError, UsageError
+from mgi_cli.problems.problem import shown_path
 
 if TYPE_CHECKING:
     from mgi_cli.catalogue.load import CatalogueLibrary
@@ -88,7 +89,7 @@ def new(
     from mgi_cli.files.atomic import write_atomic
 
     if output.exists() and not force:
-        raise MgiError(f"{output} already exists; use --force to replace it")
+        raise MgiError(f"{shown_path(output)} already exists; use --force to replace it")
     # Every --catalogue file is known (and mgi.toml's catalogue-files); the last one is
     # the catalogue to answer by default, else the repository's pin for the level.
     config = settings_here([output.parent]) if output.parent.is_dir() else settings_here()
@@ -119,9 +120,11 @@ def new(
     try:  # e.g. matrices/XAM/ for a new country
         output.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
-        raise MgiError(f"cannot create {output.parent}: {error.strerror or error}") from None
+        raise MgiError(
+            f"cannot create {shown_path(output.parent)}: {error.strerror or error}"
+        ) from None
     write_atomic(output, text, overwrite=force)
-    sys.stdout.write(f"wrote {output}\n")
+    sys.stdout.write(f"wrote {shown_path(output)}\n")
 
 
 def _baseline(
@@ -166,14 +169,16 @@ def _follow_up(
 
     loaded = load_matrix(baseline)
     if loaded.matrix is None:
-        raise MgiError(f"{baseline} cannot be read as a matrix", problems=loaded.problems)
+        raise MgiError(
+            f"{shown_path(baseline)} cannot be read as a matrix", problems=loaded.problems
+        )
     base = loaded.matrix
     if version is None and last is None:
         version = base.catalogue
         if library.get(version) is None:  # named by the file, not the command line: exit 1
             known = ", ".join(library.known()) or "none"
             raise MgiError(
-                f"{baseline} answers the catalogue {version!r}, which mgi does "
+                f"{shown_path(baseline)} answers the catalogue {version!r}, which mgi does "
                 f"not have (installed: {known}); add its file with --catalogue "
                 "FILE"
             )

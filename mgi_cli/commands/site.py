@@ -12,6 +12,7 @@ import typer
 from mgi_cli.commands.common import CatalogueOption, catalogue_library, repository_matrices
 from mgi_cli.commands.help import Command, examples
 from mgi_cli.errors import UsageError
+from mgi_cli.problems.problem import shown_path
 
 if TYPE_CHECKING:
     from mgi_cli.site.build import SiteOptions
@@ -72,7 +73,7 @@ def _prepare(
 
     for path in paths or []:
         if not path.exists():
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(f"{shown_path(path)}: no such file or folder")
     repository = repository_for(paths or [], Path.cwd())
     config = repository.config if repository is not None else RepositoryConfig()
     paths = paths or repository_matrices(repository)
@@ -148,7 +149,8 @@ def _summary(report: object, output: Path) -> None:
         sys.stderr.write(warning + "\n")
     left = ", ".join(f"{k.replace('_', ' ')}: {n}" for k, n in sorted(report.left_out.items()))
     sys.stderr.write(
-        f"mgi: site in {output}: {report.pages} pages; {len(report.written)} files written, "
+        f"mgi: site in {shown_path(output)}: {report.pages} pages; "
+        f"{len(report.written)} files written, "
         f"{len(report.unchanged)} unchanged, {len(report.removed)} removed"
         + (f"; matrices left out ({left})" if left else "")
         + "\n"
@@ -189,7 +191,7 @@ def serve(
     watched = [*targets, *([template_dir] if template_dir else [])]
 
     def announce(url: str) -> None:
-        sys.stderr.write(f"mgi: serving {output} at {url} (Ctrl-C stops)\n")
+        sys.stderr.write(f"mgi: serving {shown_path(output)} at {url} (Ctrl-C stops)\n")
 
     serve_site(output, rebuild, watched, port=port, interval=interval, on_ready=announce)
 

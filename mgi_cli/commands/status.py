@@ -19,6 +19,7 @@ from mgi_cli.commands.common import (
     with_settings,
 )
 from mgi_cli.errors import UsageError
+from mgi_cli.problems.problem import shown_path
 from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
 
@@ -70,7 +71,7 @@ def status(
 
     for path in paths or []:
         if not (path.exists() or path.is_symlink()):
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(f"{shown_path(path)}: no such file or folder")
     repository = repository_here(paths or [])
     config = repository.config if repository is not None else RepositoryConfig()
     targets = paths or repository_matrices(repository)

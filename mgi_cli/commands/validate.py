@@ -20,6 +20,7 @@ from mgi_cli.commands.common import (
     use_color,
 )
 from mgi_cli.errors import UsageError
+from mgi_cli.problems.problem import shown_path
 from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
 #: A progress bar only for runs longer than this many files.
@@ -111,7 +112,7 @@ def validate(
     chosen, dropped = parse_codes(select or [], "--select"), parse_codes(ignore or [], "--ignore")
     for path in paths or []:
         if not (path.exists() or path.is_symlink()):
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(f"{shown_path(path)}: no such file or folder")
     repository = repository_for(paths or [], Path.cwd())
     config = repository.config if repository is not None else None
     targets = paths or repository_matrices(repository)
@@ -124,7 +125,9 @@ def validate(
     extra_catalogues = [*(config.catalogue_files if config else ()), *(catalogue or [])]
     for path in extra_catalogues:
         if not path.is_file() and parse_ref(str(path)) is None:  # ID@VERSION: the library checks
-            raise UsageError(f"{path}: catalogue file not found (mgi.toml catalogue-files)")
+            raise UsageError(
+                f"{shown_path(path)}: catalogue file not found (mgi.toml catalogue-files)"
+            )
     progress = _Progress(show_progress(fmt, sys.stdout, sys.stderr, os.environ))
     try:
         report = validate_paths(

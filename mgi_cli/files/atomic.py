@@ -26,6 +26,7 @@ import tempfile
 from pathlib import Path
 
 from mgi_cli.errors import MgiError, Refused
+from mgi_cli.problems.problem import shown_path
 
 
 class Changed(MgiError):
@@ -41,7 +42,7 @@ def write_atomic(
     when the new one is ready, nothing is written (``Changed``).
     """
     if not overwrite and (path.exists() or path.is_symlink()):
-        raise Refused(f"{path} already exists; use --force to replace it")
+        raise Refused(f"{shown_path(path)} already exists; use --force to replace it")
     payload = data.encode("utf-8") if isinstance(data, str) else data
     try:
         mode = path.stat().st_mode  # of what a link leads to
@@ -53,12 +54,12 @@ def write_atomic(
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
     if mode is not None and not os.access(target, os.W_OK):
         # The rename would go through; a read-only file says: do not replace me.
-        raise MgiError(f"cannot write {path}: the file is read-only")
+        raise MgiError(f"cannot write {shown_path(path)}: the file is read-only")
     folder = target.parent if str(target.parent) else Path()
     try:
         fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as error:
-        raise MgiError(f"cannot write in {folder}: {error.strerror or error}") from None
+        raise MgiError(f"cannot write in {shown_path(folder)}: {error.strerror or error}") from None
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(payload)
@@ -80,8 +81,8 @@ def write_atomic(
         if isinstance(error, Changed):
             raise
         if isinstance(error, FileExistsError):
-            raise Refused(f"{path} already exists; use --force to replace it") from None
-        raise MgiError(f"cannot write {path}: {error.strerror or error}") from None
+            raise Refused(f"{shown_path(path)} already exists; use --force to replace it") from None
+        raise MgiError(f"cannot write {shown_path(path)}: {error.strerror or error}") from None
 
 
 def _new_file_mode() -> int:
@@ -101,7 +102,7 @@ def _check_unchanged(path: Path, target: Path, expected: str) -> None:
     now = read_text(target, str(path))
     if now != expected:
         raise Changed(
-            f"{path} changed while mgi was working on it; it was not overwritten "
+            f"{shown_path(path)} changed while mgi was working on it; it was not overwritten "
             "(run the command again)"
         )
 
@@ -109,10 +110,12 @@ def _check_unchanged(path: Path, target: Path, expected: str) -> None:
 def _write_through(path: Path, mode: int, payload: bytes) -> None:
     """Write to a character device or a named pipe as a redirection would; refuse the rest."""
     if stat.S_ISDIR(mode):
-        raise MgiError(f"cannot write {path}: it is a folder")
+        raise MgiError(f"cannot write {shown_path(path)}: it is a folder")
     if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
         kind = "a socket" if stat.S_ISSOCK(mode) else "a block device or other special file"
-        raise MgiError(f"cannot write {path}: it is {kind}, not a file; it was left as it is")
+        raise MgiError(
+            f"cannot write {shown_path(path)}: it is {kind}, not a file; it was left as it is"
+        )
     flags = os.O_WRONLY | getattr(os, "O_NOCTTY", 0)
     if stat.S_ISFIFO(mode):
         flags |= getattr(os, "O_NONBLOCK", 0)  # a pipe no one reads would block forever
@@ -120,13 +123,13 @@ def _write_through(path: Path, mode: int, payload: bytes) -> None:
         fd = os.open(path, flags)
     except OSError as error:
         reason = "no one is reading the pipe" if stat.S_ISFIFO(mode) else error.strerror
-        raise MgiError(f"cannot write {path}: {reason or error}") from None
+        raise MgiError(f"cannot write {shown_path(path)}: {reason or error}") from None
     try:
         os.set_blocking(fd, True)
         view = memoryview(payload)
         while view:
             view = view[os.write(fd, view) :]
     except OSError as error:
-        raise MgiError(f"cannot write {path}: {error.strerror or error}") from None
+        raise MgiError(f"cannot write {shown_path(path)}: {error.strerror or error}") from None
     finally:
         os.close(fd)

@@ -15,6 +15,7 @@ from mgi_cli import __version__
 from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.errors import MgiError, Refused, UsageError
 from mgi_cli.files.atomic import write_atomic
+from mgi_cli.problems.problem import shown_path
 from mgi_cli.repository.editor import editor_files, schema_path
 from mgi_cli.repository.install_source import default_install
 from mgi_cli.repository.root import MATRICES
@@ -120,20 +121,23 @@ def init_repository(
 ) -> list[Path]:
     """Write the scaffold into ``folder``; refuses, writing nothing, if any file exists."""
     if folder.exists() and not folder.is_dir():
-        raise UsageError(f"{folder} exists and is not a folder")
+        raise UsageError(f"{shown_path(folder)} exists and is not a folder")
     files = render_scaffold(catalogue, today, options, local_catalogue)
     targets = {folder.joinpath(*relative.parts): text for relative, text in files.items()}
     existing = sorted(str(p) for p in targets if p.exists() or p.is_symlink())
     if existing:
         raise Refused(
-            "mgi init never overwrites a file; these exist already: " + ", ".join(existing)
+            "mgi init never overwrites a file; these exist already: "
+            + ", ".join(shown_path(p) for p in existing)
         )
     written = []
     for path, text in targets.items():
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as error:
-            raise MgiError(f"cannot create {path.parent}: {error.strerror or error}") from None
+            raise MgiError(
+                f"cannot create {shown_path(path.parent)}: {error.strerror or error}"
+            ) from None
         write_atomic(path, text, overwrite=False)
         written.append(path)
     return written

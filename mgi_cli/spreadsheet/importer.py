@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem, Severity
+from mgi_cli.problems.problem import Problem, Severity, shown_path
 from mgi_cli.spreadsheet.cells import (
     COLUMNS,
     DATE_KEYS,
@@ -461,7 +461,7 @@ def replaced_protection(output: Path) -> Protection | Problem | None:
     unread = probe(output)
     if unread is not None and unread.kind in ("missing", "special", "folder"):
         return None  # nothing replaced (a device is written through, a folder refused)
-    shown = str(output)
+    shown = shown_path(output)
     refused = "; its restrictions could not be kept: remove it or import to another file"
     if unread is not None:
         return Problem(shown, codes.IMPORT_PROTECTION, unread.problem(shown).message + refused)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from mgi_cli.errors import UsageError
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem, Severity
+from mgi_cli.problems.problem import Problem, Severity, shown_path
 
 MATRIX_SUFFIXES = (".yaml", ".yml")
 
@@ -26,7 +26,7 @@ def expand_paths(paths: list[Path]) -> tuple[list[Path], list[Problem]]:
         elif path.exists() or path.is_symlink():
             files.append(path)
         else:
-            raise UsageError(f"{path}: no such file or folder")
+            raise UsageError(f"{shown_path(path)}: no such file or folder")
     seen: set[Path] = set()
     unique = [f for f in files if not (f in seen or seen.add(f))]  # type: ignore[func-returns-value]
     return unique, problems

@@ -345,6 +345,46 @@ def test_file_names_are_shown_escaped(command: str, part: str, broken: bool) -> 
             assert shown_name(matrix.name) in result.output, result.output
 
 
+#: Each command that names the file or folder it writes ("wrote", "created", "site in")
+#: and, given it twice, refuses it ("already exists"); ``w`` is the weird name, ``m`` a
+#: matrix and ``s`` its sheet.
+WRITING: dict[str, Callable[[Path, Path, Path], list[Any]]] = {
+    "new": lambda w, m, s: ["new", "XAM", "--catalogue", MINI, "-o", w / "x.yaml"],
+    "import": lambda w, m, s: ["import", s, "--catalogue", MINI, "-o", w / "x.yaml"],
+    "export": lambda w, m, s: ["export", m, "--catalogue", MINI, "-o", w / "x.csv"],
+    "init": lambda w, m, s: ["init", w / "repo"],
+    "site build": lambda w, m, s: [
+        "site", "build", m, "--catalogue", MINI, "-o", w / "site", "--jobs", "1",
+    ],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("command", sorted(WRITING))
+@budget(2, seconds=20)
+@given(part=NAME_PART)
+def test_the_names_of_written_files_are_shown_escaped(command: str, part: str) -> None:
+    """A file written into a folder whose name holds a newline, an escape...: the
+    message that names it (and the refusal to write it again) shows it on one line."""
+    with tempfile.TemporaryDirectory(prefix="mgi-names-") as name:
+        top = Path(name)
+        matrix = top / "xam-2018-baseline.yaml"
+        matrix.write_text((VALID / "xam-2018-baseline.yaml").read_text(encoding="utf-8"))
+        sheet = top / "xam.csv"
+        assert run(["export", matrix, "--catalogue", MINI, "-o", sheet]).exit_code == 0
+        weird = top / f"w{part}"
+        weird.mkdir()
+        argv = WRITING[command](weird, matrix, sheet)
+        for attempt in ("first", "again"):
+            result = run(argv)
+            if command in ("export", "site build"):  # outputs CI re-renders: replaced
+                assert result.exit_code == 0, result.output
+            else:
+                assert result.exit_code == (0 if attempt == "first" else 1), result.output
+            check_terminal(result.output, command)
+            assert shown_name(weird) in result.output, result.output
+            assert str(weird) not in result.output or shown_name(weird) == str(weird)
+
+
 # --- Ids: a pattern, refused where they stand ------------------------------------------
 
 ID_TEXT = st.text(
