@@ -70,11 +70,21 @@ class CatalogueLibrary:
     cache: Path | None = None
     extra: dict[str, Catalogue] = field(default_factory=dict)
     _loaded: dict[str, Catalogue] = field(default_factory=dict)
+    #: The file each catalogue added by a user was read from, by reference.
+    files: dict[str, Path] = field(default_factory=dict)
 
     def add_file(self, path: Path) -> Catalogue:
         catalogue = load_catalogue(path)
         self.extra[catalogue.ref] = catalogue
+        self.files[catalogue.ref] = path
         return catalogue
+
+    def file_of(self, ref: str) -> Path | None:
+        """The file a catalogue this library has was read from (to say where to fix it)."""
+        if ref in self.files:
+            return self.files[ref]
+        ident, _, version = ref.partition("@")
+        return self.folder / f"{ident}-{version}.yaml" if ref in self._loaded else None
 
     def get(self, ref: str) -> Catalogue | None:
         if ref in self.extra:

@@ -63,7 +63,7 @@ def export(
             "pass its file with --catalogue FILE"
         )
     write = export_xlsx if fmt is SheetFormat.XLSX else export_csv
-    write_atomic(output, write(loaded.matrix, cat, lang))
+    write_atomic(output, write(loaded.matrix, cat, lang, library.file_of(cat.ref)))
     sys.stdout.write(f"wrote {shown_path(output)}\n")
 
 

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from mgi_cli.errors import MgiError
 from mgi_cli.output.csv_cells import csv_cell
+from mgi_cli.problems.problem import shown_path
 from mgi_cli.spreadsheet.cells import (
     COLUMNS,
     JSON_KEYS,
@@ -35,6 +36,8 @@ from mgi_cli.spreadsheet.cells import (
 )
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from mgi_cli.catalogue.models import Catalogue
     from mgi_cli.matrix.models import Matrix
 
@@ -159,25 +162,56 @@ def matrix_rows(matrix: Matrix, catalogue: Catalogue, lang: str) -> list[Row]:
     return rows
 
 
-def _check_cells(rows: list[list[Any]], sheet: str | None, first_row: int) -> None:
-    bad = []
+#: The columns (1-based) of the Matrix rows and of the Profile sheet that hold the
+#: catalogue's text (dimension, sub-area, question; a narrative's name), not the matrix's.
+_CATALOGUE_COLUMNS = (2, 3, 4)
+_PROFILE_CATALOGUE_COLUMNS = (2,)
+
+
+def _check_cells(
+    rows: list[list[Any]],
+    sheet: str | None,
+    first_row: int,
+    catalogue: tuple[Catalogue, Path | None, tuple[int, ...]] | None = None,
+    *,
+    only_catalogue: bool = False,
+) -> None:
+    """Refuse text a cell cannot hold, saying which file to fix: the matrix's YAML, or
+    (``catalogue``: the catalogue, its file and the columns of its text) the catalogue.
+    ``only_catalogue``: check the catalogue's cells alone (the others are checked apart)."""
+    from_catalogue = catalogue[2] if catalogue else ()
+    bad: dict[bool, list[str]] = {True: [], False: []}
     for offset, cells in enumerate(rows):
         for column, value in enumerate(cells, start=1):
             unsafe = isinstance(value, str) and UNSAFE.search(value)
             if unsafe or (isinstance(value, str) and len(value) > MAX_CELL):
-                bad.append(cell_name(column, first_row + offset, sheet))
-    if bad:
+                name = cell_name(column, first_row + offset, sheet)
+                bad[column in from_catalogue].append(name)
+    cannot = f"control characters (or over {MAX_CELL} characters), which a spreadsheet cell"
+    if bad[True] and catalogue is not None:
+        source, file = catalogue[0], catalogue[1]
+        where = f"its file {shown_path(file)}" if file is not None else "its file"
         raise MgiError(
-            f"{', '.join(bad[:5])}: text with control characters (or over {MAX_CELL} "
-            "characters), which a spreadsheet cell cannot hold; edit it in the YAML first"
+            f"{', '.join(bad[True][:5])}: text from the catalogue {source.ref} with {cannot} "
+            f"cannot hold; fix it in {where} first"
+        )
+    if bad[False] and not only_catalogue:
+        raise MgiError(
+            f"{', '.join(bad[False][:5])}: text with {cannot} cannot hold; edit it in the "
+            "YAML first"
         )
 
 
-def export_csv(matrix: Matrix, catalogue: Catalogue, lang: str = "en") -> bytes:
-    """UTF-8 with a byte-order mark, which spreadsheet programs need to detect UTF-8."""
+def export_csv(
+    matrix: Matrix, catalogue: Catalogue, lang: str = "en", catalogue_file: Path | None = None
+) -> bytes:
+    """UTF-8 with a byte-order mark, which spreadsheet programs need to detect UTF-8.
+    ``catalogue_file``: where the catalogue was read from, named when its text is refused."""
     meta = [[f"#{key}: {value}"] for key, value in metadata_rows(matrix)]
     body = [cells for cells, _ in matrix_rows(matrix, catalogue, lang)]
     header = header_row(matrix, lang)
+    source = (catalogue, catalogue_file, _CATALOGUE_COLUMNS)
+    _check_cells(body, None, len(meta) + 2, source, only_catalogue=True)
     _check_cells([*meta, header, *body], None, 1)
     stream = io.StringIO()
     writer = csv.writer(stream, lineterminator="\r\n")
@@ -188,7 +222,9 @@ def export_csv(matrix: Matrix, catalogue: Catalogue, lang: str = "en") -> bytes:
     return stream.getvalue().encode("utf-8-sig")
 
 
-def export_xlsx(matrix: Matrix, catalogue: Catalogue, lang: str = "en") -> bytes:
+def export_xlsx(
+    matrix: Matrix, catalogue: Catalogue, lang: str = "en", catalogue_file: Path | None = None
+) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
@@ -196,9 +232,16 @@ def export_xlsx(matrix: Matrix, catalogue: Catalogue, lang: str = "en") -> bytes
     rows = matrix_rows(matrix, catalogue, lang)
     metadata = metadata_rows(matrix, profile_sheet=True)
     texts = profile_rows(matrix, catalogue, lang)
-    _check_cells([cells for cells, _ in rows], MATRIX_SHEET, 2)
+    _check_cells(
+        [cells for cells, _ in rows],
+        MATRIX_SHEET,
+        2,
+        (catalogue, catalogue_file, _CATALOGUE_COLUMNS),
+    )
     _check_cells([list(r) for r in metadata], METADATA_SHEET, 2)
-    _check_cells(texts[1:], PROFILE_SHEET, 2)
+    _check_cells(
+        texts[1:], PROFILE_SHEET, 2, (catalogue, catalogue_file, _PROFILE_CATALOGUE_COLUMNS)
+    )
     book = Workbook()
     sheet = book.create_sheet(MATRIX_SHEET)
     book.remove(book.worksheets[0])

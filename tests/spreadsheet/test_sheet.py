@@ -252,6 +252,26 @@ def test_export_refuses_text_a_cell_cannot_hold(
     assert "Matrix!F3: text with control characters" in result.output
 
 
+@pytest.mark.parametrize(("suffix", "cell"), [("csv", "D20"), ("xlsx", "Matrix!D2")])
+def test_export_refuses_catalogue_text_naming_the_catalogue_file(
+    mgi: Mgi, tmp_path: Path, mini_catalogue: Path, suffix: str, cell: str
+) -> None:
+    """A question a cell cannot hold comes from the catalogue: the message says to fix
+    the catalogue's file, not the matrix's YAML."""
+    question = "en: Can migrants in an irregular situation obtain emergency health care?"
+    text = mini_catalogue.read_text(encoding="utf-8")
+    catalogue = tmp_path / "catalogue.yaml"
+    catalogue.write_text(text.replace(question, question.replace("en: ", 'en: "') + '\\a"'))
+    result = mgi("export", BASELINE, "-o", tmp_path / f"m.{suffix}", "--catalogue", catalogue)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert " ".join(result.stderr.split()) == (
+        f"mgi: {cell}: text from the catalogue mini@1.0 with control characters (or over "
+        "32767 characters), which a spreadsheet cell cannot hold; fix it in its file "
+        f"{catalogue} first"
+    )
+    assert not (tmp_path / f"m.{suffix}").exists()
+
+
 def test_reference_cells_round_trip_any_text() -> None:
     references = [
         {
