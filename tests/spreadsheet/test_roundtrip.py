@@ -106,7 +106,7 @@ def matrices(draw: Any, library: CatalogueLibrary) -> Matrix:
         assessed_on=assessed_on,
         status=draw(st.sampled_from(["draft", "in_review", "validated", "published"])),
         confidentiality=draw(st.sampled_from(["restricted", "public"])),
-        title=draw(st.none() | TEXT | LANGUAGE_TEXTS), answers=answers,
+        title=draw(st.none() | TEXTS), answers=answers,
         profile=draw(profiles(catalogue)), language=draw(st.sampled_from(["en", "fr"])),
         subdivision="XAM-PS" if local and country == "XAM" and draw(st.booleans()) else None,
         context_indicators=own, not_used=not_used,
