@@ -113,10 +113,12 @@ def national_neighbours(draw: st.DrawFn) -> tuple[str, set[str], set[str]]:
 
 
 @settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(case=national_neighbours())
+@given(case=national_neighbours(), audience=st.sampled_from(["public", "government"]))
 def test_nor_from_a_local_profile_set_beside_the_national_matrix(
-    case: tuple[str, set[str], set[str]],
+    case: tuple[str, set[str], set[str]], audience: str
 ) -> None:
+    """For the government too: its readers are the city's authorities, not those who
+    restricted the national answers."""
     _area, first, second = case
     local, national, local_catalogue, catalogue, _ = _national_example()
     sides = [
@@ -127,13 +129,13 @@ def test_nor_from_a_local_profile_set_beside_the_national_matrix(
         for fmt in ("md", "html"):
             texts = [
                 render_profile(
-                    local, local_catalogue, fmt=fmt, audience="public", lang=lang,
+                    local, local_catalogue, fmt=fmt, audience=audience, lang=lang,
                     national=side, compare_national=True,
                 )
                 for side in sides
             ]  # fmt: skip
             assert "national" in texts[0].lower()
-            assert texts[0] == texts[1], (fmt, lang, sorted(first), sorted(second))
+            assert texts[0] == texts[1], (audience, fmt, lang, sorted(first), sorted(second))
 
 
 def _weasyprint_missing() -> str | None:
