@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from mgi_cli.catalogue.models import Catalogue
     from mgi_cli.matrix.confidentiality import Disclosure
     from mgi_cli.matrix.models import Matrix
+    from mgi_cli.problems.problem import Problem
 
 
 @dataclass(frozen=True)
@@ -107,11 +108,13 @@ def build_comparison(
     tr: Translations,
     *,
     public: bool,
+    problems: list[Problem] | None = None,
 ) -> dict[str, Any]:
     """The local ``sections`` beside the national matrix, per dimension.
 
     ``sections`` are the local profile's dimension sections, whose counts already
-    leave out what the audience may not see. ``public``: findings, no counts.
+    leave out what the audience may not see. ``public``: findings, no counts. Warnings
+    about the national matrix's texts (a fallback to another language) go to ``problems``.
     """
     from mgi_cli.choices import Audience
     from mgi_cli.matrix.confidentiality import Disclosure, protected_sub_areas, sub_area_key
@@ -207,6 +210,8 @@ def build_comparison(
                 "national": _side(theirs, labels, lang),
             }
         rows.append(row)
+    if problems is not None:
+        problems.extend(loc.problems)
     return {
         "local": local_place,
         "national": nat.title_in(lang) or country_name(nat.country, lang) or nat.country,

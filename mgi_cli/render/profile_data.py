@@ -148,7 +148,13 @@ def _comparison(
         )
         return None
     return build_comparison(
-        context["dimensions"], national, context["place"], loc.lang, tr, public=disclosure.is_public
+        context["dimensions"],
+        national,
+        context["place"],
+        loc.lang,
+        tr,
+        public=disclosure.is_public,
+        problems=loc.problems,
     )
 
 

@@ -387,6 +387,32 @@ def test_a_restricted_national_answer_does_not_change_the_comparison(
     assert _comparison(local, library, audience) != before
 
 
+def test_a_protected_national_sub_area_is_shown_by_the_national_narrative(
+    library: CatalogueLibrary, examples: Path
+) -> None:
+    local = examples / "matrices" / "XAM" / "local" / "port-selen" / "2021-baseline.yaml"
+    national = examples / "matrices" / "XAM" / "2018-baseline.yaml"
+    _edit(national, lambda data: data.__setitem__(
+        "profile", {"sub_areas": {"D1.work": {"fr": "Le droit au travail ZQXNARRATIVE."}}}
+    ))  # fmt: skip
+    problems: list[Problem] = []
+    text = render_profile_file(
+        local,
+        library,
+        fmt="md",
+        audience="public",
+        lang="en",
+        today=TODAY,
+        problems=problems,
+        compare_national=True,
+    )
+    section = text[text.index("## Beside the national assessment") :]
+    assert "Right to work:\nLe droit au travail ZQXNARRATIVE." in section
+    # The narrative is in French only: said on standard error, naming the national matrix.
+    fallback = [p for p in problems if "profile.sub_areas.D1.work" in p.message]
+    assert [Path(str(p.path)).resolve() for p in fallback] == [national.resolve()]
+
+
 def test_a_public_comparison_needs_a_validated_national_matrix(
     library: CatalogueLibrary, examples: Path, mgi: Mgi
 ) -> None:
