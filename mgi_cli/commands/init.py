@@ -1,5 +1,6 @@
 """`mgi init`: scaffold a matrices repository (layout, mgi.toml, CI, pre-commit, README)."""
 
+import json
 import sys
 from dataclasses import replace
 from datetime import date
@@ -52,9 +53,11 @@ def init(
     .github/workflows/mgi.yml (validation), .github/workflows/pages.yml (the public
     site on GitHub Pages), .pre-commit-config.yaml, .gitignore, README.md, and for
     editors the catalogues' JSON Schemas (.mgi/schema/) and .vscode/settings.json.
-    Never overwrites a file: if any exists, nothing is written (exit 1).
+    Never overwrites a file: if any exists, nothing is written (exit 1); an existing
+    .vscode/settings.json is left as it is, with a warning saying what to add to it.
     """
     from mgi_cli.commands.common import catalogue_library
+    from mgi_cli.repository.editor import VSCODE_SETTINGS, yaml_schemas
     from mgi_cli.repository.install_source import PLACEHOLDER, default_install
     from mgi_cli.repository.scaffold import InitOptions, init_repository
     from mgi_cli.validate.rules_metadata import is_known_country
@@ -73,6 +76,13 @@ def init(
     written = init_repository(folder, library.default("national"), date.today(), options, local)
     for path in written:
         sys.stdout.write(f"created {shown_path(path)}\n")
+    settings = folder.joinpath(*VSCODE_SETTINGS.parts)
+    if settings not in written:  # the user's own, left as it is
+        entry = json.dumps({"yaml.schemas": yaml_schemas(local is not None)}, indent=2)
+        sys.stderr.write(
+            f"mgi: warning: {shown_path(settings)} exists and was left as it is; for VS Code "
+            f"to check matrices against the schemas in .mgi/schema/, add to it:\n{entry}\n"
+        )
     if install is None and PLACEHOLDER in default_install():
         sys.stderr.write(
             f"mgi: this mgi does not know its repository's address: replace {PLACEHOLDER} "

@@ -38,15 +38,19 @@ def editor_files(
 
     pinned = {"national": catalogue, "local": local_catalogue}
     files: dict[PurePosixPath, str] = {}
-    mapping: dict[str, list[str]] = {}
     for level, pinned_catalogue in pinned.items():
-        if pinned_catalogue is None:
-            continue
-        files[SCHEMAS[level]] = matrix_schema_for_text(pinned_catalogue)
-        mapping[f"./{SCHEMAS[level]}"] = [GLOBS[level]]
-    settings = {"yaml.schemas": mapping}
+        if pinned_catalogue is not None:
+            files[SCHEMAS[level]] = matrix_schema_for_text(pinned_catalogue)
+    settings = {"yaml.schemas": yaml_schemas(local_catalogue is not None)}
     files[VSCODE_SETTINGS] = json.dumps(settings, indent=2) + "\n"
     return files
+
+
+def yaml_schemas(local: bool) -> dict[str, list[str]]:
+    """VS Code's ``yaml.schemas``: each level's schema (the local one when a local
+    catalogue is pinned) and the matrices it is for."""
+    levels = ["national", "local"] if local else ["national"]
+    return {f"./{SCHEMAS[level]}": [GLOBS[level]] for level in levels}
 
 
 def schema_path(folder: PurePosixPath, level: str) -> str:

@@ -1,6 +1,8 @@
 """`mgi init`: the files of a new matrices repository, from templates/init/.
 
-Nothing is ever overwritten: if any of the files exists, none is written.
+Nothing is ever overwritten: if any of the files exists, none is written; but the
+user's own .vscode/settings.json is left as it is and the rest written (the command
+says what to add to it).
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from mgi_cli.catalogue.models import Catalogue
 from mgi_cli.errors import MgiError, Refused, UsageError
 from mgi_cli.files.atomic import write_atomic
 from mgi_cli.problems.problem import shown_path
-from mgi_cli.repository.editor import editor_files, schema_path
+from mgi_cli.repository.editor import VSCODE_SETTINGS, editor_files, schema_path
 from mgi_cli.repository.install_source import default_install
 from mgi_cli.repository.root import MATRICES
 from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
@@ -119,11 +121,15 @@ def init_repository(
     options: InitOptions,
     local_catalogue: Catalogue | None = None,
 ) -> list[Path]:
-    """Write the scaffold into ``folder``; refuses, writing nothing, if any file exists."""
+    """Write the scaffold into ``folder``; refuses, writing nothing, if any file exists,
+    but .vscode/settings.json, which is kept and not written (not in the list returned)."""
     if folder.exists() and not folder.is_dir():
         raise UsageError(f"{shown_path(folder)} exists and is not a folder")
     files = render_scaffold(catalogue, today, options, local_catalogue)
     targets = {folder.joinpath(*relative.parts): text for relative, text in files.items()}
+    settings = folder.joinpath(*VSCODE_SETTINGS.parts)
+    if settings.exists() or settings.is_symlink():  # the user's editor settings: kept
+        del targets[settings]
     existing = sorted(str(p) for p in targets if p.exists() or p.is_symlink())
     if existing:
         raise Refused(

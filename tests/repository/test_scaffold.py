@@ -122,6 +122,36 @@ def test_init_never_overwrites(mgi: Mgi, tmp_path: Path) -> None:
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "mine\n"
 
 
+def test_init_keeps_the_users_vscode_settings(mgi: Mgi, tmp_path: Path) -> None:
+    """.vscode/settings.json of the user's: left as it is, everything else written, and
+    a warning saying what to add to it."""
+    (tmp_path / ".vscode").mkdir()
+    (tmp_path / ".vscode" / "settings.json").write_text('{"editor.tabSize": 2}\n', "utf-8")
+    result = mgi("init", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / ".vscode" / "settings.json").read_text("utf-8") == (
+        '{"editor.tabSize": 2}\n'
+    )
+    scaffold = [*SCAFFOLD, ".mgi/schema/local-matrix.schema.json"]
+    year = str(date.today().year)
+    assert _files(tmp_path) == sorted(f.replace("2025", year) for f in scaffold)
+    assert f"created {tmp_path / '.vscode'}" not in result.stdout
+    assert result.stderr.startswith(
+        f"mgi: warning: {tmp_path / '.vscode' / 'settings.json'} exists and was left as it "
+        "is; for VS Code to check matrices against the schemas in .mgi/schema/, add to it:\n"
+        "{\n"
+        '  "yaml.schemas": {\n'
+        '    "./.mgi/schema/matrix.schema.json": [\n'
+        '      "matrices/*/*.yaml"\n'
+        "    ],\n"
+        '    "./.mgi/schema/local-matrix.schema.json": [\n'
+        '      "matrices/*/local/**/*.yaml"\n'
+        "    ]\n"
+        "  }\n"
+        "}\n"
+    )
+
+
 def test_init_twice_refuses_the_second_time(mgi: Mgi, tmp_path: Path) -> None:
     assert mgi("init", tmp_path).exit_code == 0
     before = {p: p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()}

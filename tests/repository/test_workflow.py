@@ -57,7 +57,7 @@ def test_the_workflow_parses(scaffold: Path) -> None:
     assert workflow["permissions"] == {"contents": "read"}
     names = [s.get("name") or s["uses"].split("@")[0] for s in _steps(scaffold)]
     assert names == [
-        "actions/checkout", "actions/setup-python", "Install mgi", "Validate",
+        "actions/checkout", "actions/setup-python", "Install mgi", "Validate", "Layout",
         "Changes since the baseline", "Render profiles", "actions/upload-artifact",
     ]  # fmt: skip
 
@@ -86,7 +86,7 @@ def _mgi_calls(script: str) -> list[list[str]]:
 def test_the_workflow_calls_only_commands_and_options_that_exist(scaffold: Path) -> None:
     commands = _commands()
     calls = [call for step in _steps(scaffold) for call in _mgi_calls(step.get("run", ""))]
-    assert len(calls) == 3
+    assert len(calls) == 4
     for call in calls:
         path: tuple[str, ...] = ()
         words = call
@@ -97,7 +97,8 @@ def test_the_workflow_calls_only_commands_and_options_that_exist(scaffold: Path)
         options = {word.split("=")[0] for word in words if word.startswith("-")}
         assert options <= commands[path], f"mgi {' '.join(path)}: unknown {options}"
     assert {tuple(c[:2]) for c in calls} == {
-        ("validate", "--format"), ("diff", "$follow_up"), ("render", "profile"),
+        ("validate", "--format"), ("fmt", "--check"), ("diff", "$follow_up"),
+        ("render", "profile"),
     }  # fmt: skip
 
 
@@ -164,7 +165,9 @@ def test_a_dry_run_of_the_workflow_passes(scaffold: Path, tmp_path: Path) -> Non
             assert "::error" not in done.stdout
         # Every follow-up compared, every matrix rendered: no warning from those steps.
         assert "::warning" not in done.stdout or step["name"] == "Validate", done.stdout
-    assert ran == ["Validate", "Changes since the baseline", "Render profiles"]
+        if step["name"] == "Layout":  # the copied examples are in mgi fmt's layout
+            assert done.stdout == "0 file(s) would be reformatted, 4 unchanged\n"
+    assert ran == ["Validate", "Layout", "Changes since the baseline", "Render profiles"]
     # The job summary holds the diff of the one changed follow-up.
     text = summary.read_text(encoding="utf-8")
     assert "XAM" in text or "Xamaria" in text
@@ -178,6 +181,25 @@ def test_a_dry_run_of_the_workflow_passes(scaffold: Path, tmp_path: Path) -> Non
         "profiles/XAM/local/port-selen/2021-baseline.html",
     ]  # fmt: skip
     assert (scaffold / "profiles/XAM/2022-follow_up.html").read_text().startswith("<!DOCTYPE")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
+def test_the_layout_step_fails_the_job_on_a_matrix_out_of_layout(scaffold: Path) -> None:
+    [example] = (scaffold / "matrices").rglob("*.yaml")
+    text = example.read_text(encoding="utf-8")
+    example.write_text(text.replace("\ntitle: Example", "\ntitle:    Example"), "utf-8")
+    [layout] = [s for s in _steps(scaffold) if s.get("name") == "Layout"]
+    env = {
+        **os.environ,
+        "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}",
+        "CI": "true", "GITHUB_ACTIONS": "true",
+    }  # fmt: skip
+    done = _run_step(scaffold, layout, env)
+    assert done.returncode == 1
+    relative = example.relative_to(scaffold)
+    assert done.stdout == (
+        f"would reformat {relative}\n1 file(s) would be reformatted, 0 unchanged\n"
+    )
 
 
 @pytest.mark.skipif(shutil.which("bash") is None, reason="needs bash")
