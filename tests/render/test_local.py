@@ -359,7 +359,7 @@ def test_a_public_comparison_gives_the_national_findings_and_no_counts(
     section = text[text.index("## Beside the national assessment") :]
     assert "| Indicators |" not in section and "%" not in section
     assert "restricted" not in section.lower()
-    assert "Right to work:\nThe findings in this area are not set out indicator by indicator" in (
+    assert "#### Right to work\n\nThe findings in this area are not set out indicator by indicator" in (
         section
     )
 
@@ -407,7 +407,7 @@ def test_a_protected_national_sub_area_is_shown_by_the_national_narrative(
         compare_national=True,
     )
     section = text[text.index("## Beside the national assessment") :]
-    assert "Right to work:\nLe droit au travail ZQXNARRATIVE." in section
+    assert "#### Right to work\n\nLe droit au travail ZQXNARRATIVE." in section
     # The narrative is in French only: said on standard error, naming the national matrix.
     fallback = [p for p in problems if "profile.sub_areas.D1.work" in p.message]
     assert [Path(str(p.path)).resolve() for p in fallback] == [national.resolve()]
