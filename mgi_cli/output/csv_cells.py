@@ -6,6 +6,11 @@ Sheets: ``=HYPERLINK(...)`` in a catalogue's question would become a link, or wo
 Such text gets a leading apostrophe, the spreadsheet's own mark for "text": the cell
 shows the text as it was, and `mgi import` takes the apostrophe off (``csv_text``).
 Numbers are left as they are (``-0.5`` is a number).
+
+A carriage return inside a text becomes a newline: Python's writer quotes a cell holding
+a newline, but not one holding a lone carriage return, which a spreadsheet program (and
+any reader with universal newlines) takes as the end of the row, so the rest of the
+cell would start a row of its own, formula included.
 """
 
 from __future__ import annotations
@@ -17,7 +22,10 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def csv_cell(value: object) -> object:
     """``value``, a text that would start a formula given a leading apostrophe (and one
     that already starts with apostrophes before one too, so ``csv_text`` gives it back)."""
-    if isinstance(value, str) and value.lstrip("'").startswith(FORMULA_STARTS):
+    if not isinstance(value, str):
+        return value
+    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    if value.lstrip("'").startswith(FORMULA_STARTS):
         return "'" + value
     return value
 
