@@ -1,3 +1,3 @@
 """mgi: a toolkit for Migration Governance Indicators (MGI) assessments."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
