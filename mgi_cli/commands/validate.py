@@ -6,7 +6,7 @@ import time
 from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
-from typing import Annotated, Any, TextIO
+from typing import TYPE_CHECKING, Annotated, Any, TextIO
 
 import typer
 
@@ -23,6 +23,11 @@ from mgi_cli.errors import UsageError
 from mgi_cli.problems.problem import shown_path
 from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
+if TYPE_CHECKING:
+    from mgi_cli.repository.root import Repository
+    from mgi_cli.validate.result import Report
+    from mgi_cli.validate.rule_input import ValidationOptions
+
 #: A progress bar only for runs longer than this many files.
 PROGRESS_MIN_FILES = 50
 
@@ -30,7 +35,10 @@ PROGRESS_MIN_FILES = 50
 def validate(
     paths: Annotated[
         list[Path] | None,
-        typer.Argument(help="Matrix files or folders; none: the repository's matrices/."),
+        typer.Argument(
+            help="Matrix files or folders; none: the repository's matrices/; "
+            "- : one matrix on standard input."
+        ),
     ] = None,
     output_format: Annotated[
         ValidateFormat,
@@ -105,15 +113,15 @@ def validate(
     from mgi_cli.repository.settings import RepositoryConfig
     from mgi_cli.validate.output import REPORTERS, resolve_format
     from mgi_cli.validate.rule_input import ValidationOptions
-    from mgi_cli.validate.run import default_jobs, validate_paths
     from mgi_cli.validate.selection import parse_codes, select_problems
 
     fmt = resolve_format(output_format, github_actions=os.environ.get("GITHUB_ACTIONS") == "true")
     chosen, dropped = parse_codes(select or [], "--select"), parse_codes(ignore or [], "--ignore")
-    for path in paths or []:
+    from_stdin = _reads_stdin(paths or [], changed_since)
+    for path in [] if from_stdin else paths or []:
         if not (path.exists() or path.is_symlink()):
             raise UsageError(f"{shown_path(path)}: no such file or folder")
-    repository = repository_for(paths or [], Path.cwd())
+    repository = repository_for([] if from_stdin else paths or [], Path.cwd())
     config = repository.config if repository is not None else None
     targets = paths or repository_matrices(repository)
     options = ValidationOptions(
@@ -128,21 +136,22 @@ def validate(
             raise UsageError(
                 f"{shown_path(path)}: catalogue file not found (mgi.toml catalogue-files)"
             )
-    progress = _Progress(show_progress(fmt, sys.stdout, sys.stderr, os.environ))
-    try:
-        report = validate_paths(
-            targets,
+    strictly = strict if strict is not None else bool(config and config.strict)
+    if from_stdin:
+        from mgi_cli.validate.stdin import validate_stream
+
+        report = validate_stream(
+            sys.stdin.buffer,
             catalogue_library(extra_catalogues),
             options,
-            jobs=jobs or default_jobs(),
-            strict=strict if strict is not None else bool(config and config.strict),
-            on_start=progress.start,
-            on_file=progress.advance,
-            repository=repository,
-            changed_since=changed_since,
+            folder=Path.cwd(),
+            strict=strictly,
+            root=repository.root if repository is not None else None,
         )
-    finally:
-        progress.stop()
+    else:
+        report = _validate_files(
+            targets, extra_catalogues, options, fmt, jobs, strictly, repository, changed_since
+        )
     if not (report.files or report.skipped or report.problems):
         raise no_matrices_found(targets)
     # The command line's --select replaces mgi.toml's; --ignore adds to it.
@@ -162,6 +171,49 @@ def validate(
         report.display = shown_problems(report.problems, quiet=quiet, show_all=show_all)
     REPORTERS[fmt](report, sys.stdout, use_color(sys.stdout))
     raise typer.Exit(0 if report.ok else 1)
+
+
+def _reads_stdin(paths: list[Path], changed_since: str | None) -> bool:
+    """``-`` alone names standard input; with other paths or --changed-since it is a
+    usage error (exit 2)."""
+    if Path("-") not in paths:
+        return False
+    if len(paths) > 1:
+        raise UsageError("`-` (a matrix on standard input) cannot be combined with other paths")
+    if changed_since is not None:
+        raise UsageError(
+            "`-` (a matrix on standard input) has no git history: drop --changed-since"
+        )
+    return True
+
+
+def _validate_files(
+    targets: list[Path],
+    extra_catalogues: list[Path],
+    options: "ValidationOptions",
+    fmt: str,
+    jobs: int | None,
+    strict: bool,
+    repository: "Repository | None",
+    changed_since: str | None,
+) -> "Report":
+    from mgi_cli.validate.run import default_jobs, validate_paths
+
+    progress = _Progress(show_progress(fmt, sys.stdout, sys.stderr, os.environ))
+    try:
+        return validate_paths(
+            targets,
+            catalogue_library(extra_catalogues),
+            options,
+            jobs=jobs or default_jobs(),
+            strict=strict,
+            on_start=progress.start,
+            on_file=progress.advance,
+            repository=repository,
+            changed_since=changed_since,
+        )
+    finally:
+        progress.stop()
 
 
 def show_progress(fmt: str, stdout: TextIO, stderr: TextIO, environ: Mapping[str, str]) -> bool:
