@@ -66,7 +66,9 @@ class _Group(TyperGroup):
                 raise
             # The system refused a path the user gave (a name too long, a permission...):
             # that is the answer, not a bug in mgi.
-            where = f"{error.filename}: " if error.filename else ""
+            from mgi_cli.problems.problem import shown_path
+
+            where = f"{shown_path(error.filename)}: " if error.filename else ""
             sys.stderr.write(f"mgi: {where}{error.strerror or error}\n")
             raise typer.Exit(1) from None
         except (MemoryError, RecursionError) as error:

@@ -15,7 +15,7 @@ from mgi_cli.files.positioned_errors import problems_from_validation
 from mgi_cli.files.read import probe
 from mgi_cli.files.yamlread import load_yaml_file
 from mgi_cli.problems import codes
-from mgi_cli.problems.problem import Problem, Severity
+from mgi_cli.problems.problem import Problem, Severity, shown_path
 
 
 def load_catalogue(path: Path, cache: Path | None = None) -> Catalogue:
@@ -47,7 +47,7 @@ def load_catalogue(path: Path, cache: Path | None = None) -> Catalogue:
     if catalogue is not None:
         problems.extend(check_catalogue(catalogue, parsed))
     if catalogue is None or any(p.severity is Severity.ERROR for p in problems):
-        raise CatalogueError(f"{path}: the catalogue is not valid", problems=problems)
+        raise CatalogueError(f"{shown_path(path)}: the catalogue is not valid", problems=problems)
     if place is not None and not problems:
         kept.write(place, parsed.data)
     return catalogue
@@ -111,7 +111,7 @@ class CatalogueLibrary:
             known = ", ".join(self.known()) or "none"
             raise UsageError(f"no catalogue {str(source)!r} (installed: {known})")
         if refused.kind == "folder":
-            raise UsageError(f"{source} is a folder, not a catalogue file")
+            raise UsageError(f"{shown_path(source)} is a folder, not a catalogue file")
         raise UsageError(f"no catalogue file {str(source)!r} (and not an <id>@<version>)")
 
     def known(self) -> list[str]:

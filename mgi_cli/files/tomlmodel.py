@@ -20,7 +20,7 @@ from mgi_cli.errors import UsageError
 from mgi_cli.files.positioned_errors import problems_from_validation
 from mgi_cli.files.read import Unread, read_regular_file
 from mgi_cli.files.tomlread import load_toml
-from mgi_cli.problems.problem import Problem
+from mgi_cli.problems.problem import Problem, shown_path
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -57,7 +57,7 @@ def toml_model(
             replace(p, message=f"{p.message}; {p.hint}", hint=None) if p.hint else p
             for p in sorted(problems, key=Problem.sort_key)
         ]
-        raise UsageError(f"{path} is not a valid {what}", problems=said) from None
+        raise UsageError(f"{shown_path(path)} is not a valid {what}", problems=said) from None
 
 
 @dataclass(frozen=True)

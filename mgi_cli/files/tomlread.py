@@ -13,16 +13,18 @@ from typing import Any
 
 from mgi_cli.errors import UsageError
 from mgi_cli.files.read import Unread, read_regular_file
+from mgi_cli.problems.problem import shown_path
 
 
 def load_toml(path: Path) -> dict[str, Any]:
     """The file's tables; raises ``UsageError`` (exit 2) saying what is wrong with it."""
     raw = read_regular_file(path)
+    shown = shown_path(path)
     if isinstance(raw, Unread):
-        raise UsageError(f"{path}: {raw.problem(str(path)).message}")
+        raise UsageError(f"{shown}: {raw.problem(shown).message}")
     try:
         return tomllib.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: not valid TOML: the file is not UTF-8 text") from None
+        raise UsageError(f"{shown}: not valid TOML: the file is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as error:
-        raise UsageError(f"{path}: not valid TOML: {error}") from None
+        raise UsageError(f"{shown}: not valid TOML: {error}") from None
