@@ -56,6 +56,23 @@ JobsOption = Annotated[
     ),
 ]
 
+PdfOption = Annotated[
+    bool,
+    typer.Option(
+        "--pdf",
+        help="Also typeset each profile as PDF (pdf/<ISO>/<slug>-<lang>.pdf), linked from "
+        "its pages; needs WeasyPrint (exit 1 when it cannot load).",
+    ),
+]
+SearchOption = Annotated[
+    bool,
+    typer.Option(
+        "--search",
+        help="Add a search page: Pagefind indexes the pages (npm install --save-dev "
+        "pagefind; never downloaded here). Every other page works without JavaScript.",
+    ),
+]
+
 
 def _prepare(
     paths: list[Path] | None,
@@ -109,22 +126,8 @@ def build(
     template_dir: TemplateDirOption = None,
     catalogue: CatalogueOption = None,
     jobs: JobsOption = 0,
-    pdf: Annotated[
-        bool,
-        typer.Option(
-            "--pdf",
-            help="Also typeset each profile as PDF (pdf/<ISO>/<slug>-<lang>.pdf), linked from "
-            "its pages; needs WeasyPrint (exit 1 when it cannot load).",
-        ),
-    ] = False,
-    search: Annotated[
-        bool,
-        typer.Option(
-            "--search",
-            help="Add a search page: Pagefind indexes the pages (npm install --save-dev "
-            "pagefind; never downloaded here). Every other page works without JavaScript.",
-        ),
-    ] = False,
+    pdf: PdfOption = False,
+    search: SearchOption = False,
 ) -> None:
     """Write the public site: a page per published profile and language, the countries,
     the indicators, aggregated views, methodology, and open data under data/."""
@@ -176,13 +179,15 @@ def serve(
             "--interval", min=0.2, metavar="SECONDS", help="Seconds between checks for changes."
         ),
     ] = 1.0,
+    pdf: PdfOption = False,
+    search: SearchOption = False,
 ) -> None:
     """Build the site, serve it on http://127.0.0.1:PORT/ and rebuild it when a matrix
     or template changes (Ctrl-C stops)."""
     from mgi_cli.site.build import build_site
     from mgi_cli.site.serve import serve_site
 
-    targets, options, extra = _prepare(paths, template_dir, catalogue, 1)
+    targets, options, extra = _prepare(paths, template_dir, catalogue, 1, pdf=pdf, search=search)
     library = catalogue_library(extra)
 
     def rebuild() -> None:

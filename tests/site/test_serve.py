@@ -7,7 +7,12 @@ import threading
 import urllib.request
 from pathlib import Path
 
+import pytest
+from typer.testing import CliRunner
+
+from mgi_cli.cli import app
 from mgi_cli.site.serve import HOST, serve_site
+from tests.site.test_build import published_examples
 
 
 def fetch(url: str) -> str:
@@ -56,3 +61,21 @@ def test_serves_the_site_and_rebuilds_on_change(tmp_path: Path) -> None:
         thread.join(10)
     assert not thread.is_alive()
     assert builds == ["one\n", "two, longer\n"]
+
+
+def test_serve_search_without_pagefind_is_refused_before_serving(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mgi site serve --search` builds first, as `site build --search` does: without
+    Pagefind it stops with exit 1, writing nothing and serving nothing."""
+    matrices = published_examples(tmp_path)
+    monkeypatch.chdir(tmp_path)  # no node_modules here or above
+    monkeypatch.setenv("PATH", str(tmp_path / "nothing"))
+    result = CliRunner().invoke(
+        app,
+        ["site", "serve", str(matrices), "-o", str(tmp_path / "out"), "--search", "--port", "0"],
+        env={"NO_COLOR": "1"},
+    )
+    assert result.exit_code == 1
+    assert "--search needs Pagefind, and it is not installed here" in result.stderr
+    assert not (tmp_path / "out").exists()
