@@ -46,7 +46,28 @@ def context_to_docx(context: dict[str, Any], tr: Translations, assessed_on: date
         _section(doc, section, tr, level=2)
     for section in context["modules"]:
         _section(doc, section, tr, level=1)
-    process = context["process"]
+    if context.get("comparison"):
+        _comparison(doc, context["comparison"], tr)
+    if context.get("developments"):
+        _developments(doc, context["developments"], tr, government=context["government"])
+    _methodology(doc, context["process"], tr)
+    doc.add_heading(_("Annex: the Migration Governance Framework"), level=1)
+    for d in context["framework"]:
+        areas = "; ".join(d["sub_areas"])
+        doc.add_paragraph(f"{d['number']}. {d['name']} ({d['short_name']}) — {areas}.")
+    doc.add_heading(_("Annex: sources"), level=1)
+    for source in context["sources"]:
+        doc.add_paragraph(_source(source, tr), style="List Bullet")
+    if not context["sources"]:
+        doc.add_paragraph(_("No source is cited."))
+    _fixed_properties(doc, context, assessed_on)
+    out = BytesIO()
+    doc.save(out)
+    return out.getvalue()
+
+
+def _methodology(doc: Any, process: dict[str, Any], tr: Translations) -> None:
+    _ = tr.gettext
     doc.add_heading(_("Methodology"), level=1)
     doc.add_paragraph(
         _(
@@ -67,19 +88,6 @@ def context_to_docx(context: dict[str, Any], tr: Translations, assessed_on: date
             _("Validation: %(date)s, %(body)s.")
             % {"date": process["validated"]["date"], "body": process["validated"]["by"]}
         )
-    doc.add_heading(_("Annex: the Migration Governance Framework"), level=1)
-    for d in context["framework"]:
-        areas = "; ".join(d["sub_areas"])
-        doc.add_paragraph(f"{d['number']}. {d['name']} ({d['short_name']}) — {areas}.")
-    doc.add_heading(_("Annex: sources"), level=1)
-    for source in context["sources"]:
-        doc.add_paragraph(_source(source, tr), style="List Bullet")
-    if not context["sources"]:
-        doc.add_paragraph(_("No source is cited."))
-    _fixed_properties(doc, context, assessed_on)
-    out = BytesIO()
-    doc.save(out)
-    return out.getvalue()
 
 
 def _paragraphs(doc: Any, heading: str, paragraphs: list[str]) -> None:
@@ -110,10 +118,146 @@ def _section(doc: Any, section: dict[str, Any], tr: Translations, *, level: int)
                 doc.add_paragraph(_("None in this part of the assessment."))
     for area in section.get("sub_areas", []):
         doc.add_heading(area["name"], level=sub)
-        for text in area["paragraphs"] or [
-            _("The findings in this area are not set out indicator by indicator in this profile.")
-        ]:
+        for text in area["paragraphs"] or [_(_NEUTRAL)]:
             doc.add_paragraph(text)
+
+
+def _comparison(doc: Any, comparison: dict[str, Any], tr: Translations) -> None:
+    """A local profile's national comparison, as profile.html.j2 gives it: counts for the
+    government, the national key findings in public; protected national sub-areas only
+    by their narrative or the neutral sentence (render/national.py)."""
+    _ = tr.gettext
+    doc.add_heading(_("Beside the national assessment"), level=1)
+    said = {
+        "national": comparison["national"],
+        "date": comparison["national_date"],
+        "status": comparison["national_status"],
+    }
+    counts = comparison["counts"]
+    intro = (
+        "How the answers of this local assessment compare, dimension by dimension, with "
+        "those of the national assessment (%(national)s, %(date)s; status: %(status)s)."
+        if counts
+        else "The key findings of the national assessment (%(national)s, %(date)s; status: "
+        "%(status)s), dimension by dimension, to read beside those of this local assessment."
+    )
+    doc.add_paragraph(_(intro) % said)
+    for row in comparison["rows"]:
+        doc.add_heading(row["heading"], level=2)
+        if counts:
+            for side, label in ((row["local"], _("Local")), (row["national"], _("National"))):
+                shown = "; ".join(
+                    f"{c['label']} {c['count']}" + (f" ({c['share']})" if c["share"] else "")
+                    for c in side["counts"]
+                )
+                line = f"{label}: {shown}; {_('Indicators')} {side['total']}"
+                doc.add_paragraph(line, style="List Bullet")
+        else:
+            for key, title in (
+                ("well_developed", _("Nationally well developed: %(section)s")),
+                (
+                    "further_development",
+                    _("Nationally with potential for further development: %(section)s"),
+                ),
+            ):
+                doc.add_heading(title % {"section": row["short_name"]}, level=3)
+                for group in row[key]:
+                    doc.add_paragraph(group["name"]).runs[0].bold = True
+                    for finding in group["findings"]:
+                        doc.add_paragraph(_finding(finding, tr), style="List Bullet")
+                if not row[key]:
+                    doc.add_paragraph(_("None in this part of the assessment."))
+        for area in row["protected"]:
+            doc.add_heading(area["name"], level=3)
+            for text in area["paragraphs"] or [_NEUTRAL]:
+                doc.add_paragraph(_(text) if text is _NEUTRAL else text)
+
+
+def _developments(
+    doc: Any, developments: dict[str, Any], tr: Translations, *, government: bool
+) -> None:
+    """A follow-up's changes since its baseline, as partials/developments.*.j2 give them."""
+    _ = tr.gettext
+    doc.add_heading(_("Developments since the baseline"), level=1)
+    if developments["baseline_date"]:
+        doc.add_paragraph(
+            _(
+                "Changes in the answers between the baseline assessment of %(before)s and "
+                "this assessment of %(after)s."
+            )
+            % {"before": developments["baseline_date"], "after": developments["follow_up_date"]}
+        )
+    for key, heading in (
+        ("progress", _("Progress")),
+        ("regression", _("Regression")),
+        ("other", _("Other changes in the answers")),
+    ):
+        doc.add_heading(heading, level=2)
+        for item in developments[key]:
+            change = _("before: %(before)s; now: %(after)s") % {
+                "before": item["before"],
+                "after": item["after"],
+            }
+            doc.add_paragraph(_change(item, change, tr, government), style="List Bullet")
+        if not developments[key]:
+            doc.add_paragraph(_("None."))
+    if developments["scope"]:
+        doc.add_heading(_("Changes in the indicators used"), level=2)
+        for item in developments["scope"]:
+            if item["before"] and item["after"]:
+                change = _("before: %(before)s; now: %(after)s") % {
+                    "before": item["before"],
+                    "after": item["after"],
+                }
+            elif item["after"]:
+                change = _("now: %(after)s") % {"after": item["after"]}
+            else:
+                change = _("before: %(before)s") % {"before": item["before"]}
+            line = _change({**item, "context_specific": False}, change, tr, government)
+            if item["reason"]:
+                line += " " + _("Reason: %(reason)s") % {"reason": item["reason"]}
+            doc.add_paragraph(line, style="List Bullet")
+    for name in developments["new_modules"]:
+        doc.add_paragraph(
+            _(
+                "%(module)s: answered for the first time in this assessment; its findings "
+                "are given above."
+            )
+            % {"module": name}
+        )
+    if developments["evidence_updated"]:
+        count = developments["evidence_updated"]
+        doc.add_paragraph(
+            tr.ngettext(
+                "The justification or sources of %(num)d more indicator were updated without "
+                "a change of answer.",
+                "The justifications or sources of %(num)d more indicators were updated "
+                "without a change of answer.",
+                count,
+            )
+            % {"num": count}
+        )
+
+
+def _change(item: dict[str, Any], change: str, tr: Translations, government: bool) -> str:
+    """One line of the developments: section, (indicator), text, change, (restricted)."""
+    _ = tr.gettext
+    label = _("%(label)s:")
+    parts = [label % {"label": item["section"]}]
+    if government:
+        parts.append(f"{item['indicator']} —")
+    if item.get("context_specific"):
+        parts.append(label % {"label": _("Context-specific indicator")})
+    if item.get("change"):
+        parts.append(label % {"label": item["change"]})
+    parts.append(f"{item['text']} ({change})")
+    if item["restricted"]:
+        parts.append(f"[{_('Restricted')}]")
+    return " ".join(parts)
+
+
+#: The neutral sentence of a protected sub-area without a narrative.
+_NEUTRAL = "The findings in this area are not set out indicator by indicator in this profile."
 
 
 def _finding(finding: dict[str, Any], tr: Translations) -> str:

@@ -118,3 +118,68 @@ def test_libreoffice_opens_the_docx(planted: Path, tmp_path: Path) -> None:
         timeout=120,
     )
     assert "Republic of Xamaria" in pdf_text((tmp_path / "profile.pdf").read_bytes())
+
+
+def _part(paragraphs: list[tuple[str, str]], heading: str) -> list[tuple[str, str]]:
+    """The paragraphs under the Heading 1 ``heading``, up to the next Heading 1."""
+    start = paragraphs.index(("Heading 1", heading)) + 1
+    end = next(
+        (n for n in range(start, len(paragraphs)) if paragraphs[n][0] == "Heading 1"),
+        len(paragraphs),
+    )
+    return paragraphs[start:end]
+
+
+def _md_bullets(markdown: str, heading: str) -> int:
+    section = markdown.split(f"\n## {heading}\n", 1)[1].split("\n## ", 1)[0]
+    return sum(1 for line in section.splitlines() if line.startswith("- "))
+
+
+@pytest.mark.parametrize("audience", ["public", "government"])
+def test_the_docx_of_a_follow_up_gives_its_developments(audience: str) -> None:
+    """The government reviews a follow-up's Word draft with what changed since the
+    baseline, item for item as the Markdown profile gives it."""
+    from mgi_cli.render.run import render_profile_file
+
+    follow_up = EXAMPLES / "2022-follow_up.yaml"
+    paragraphs = docx_paragraphs(_document(follow_up, "docx", audience=audience))
+    part = _part(paragraphs, "Developments since the baseline")
+    assert part[0] == (
+        "Normal",
+        "Changes in the answers between the baseline assessment of 30 September 2018 and "
+        "this assessment of 14 October 2022.",
+    )
+    assert [t for s, t in part if s == "Heading 2"][:3] == [
+        "Progress",
+        "Regression",
+        "Other changes in the answers",
+    ]
+    markdown = render_profile_file(
+        follow_up, catalogue_library(), fmt="md", audience=audience, lang="en", today=TODAY
+    )
+    bullets = [t for s, t in part if s == "List Bullet"]
+    assert len(bullets) == _md_bullets(markdown, "Developments since the baseline") > 0
+    # The government sees the indicator ids, the public does not.
+    assert any(" — " in b for b in bullets) is (audience == "government")
+
+
+@pytest.mark.parametrize("audience", ["public", "government"])
+def test_the_docx_of_a_local_profile_gives_the_national_comparison(audience: str) -> None:
+    local = EXAMPLES / "local" / "port-selen" / "2021-baseline.yaml"
+    data = render_profile_file_document(
+        local, catalogue_library(), fmt="docx", audience=audience, lang="en", today=TODAY,
+        compare_national=True,
+    )  # fmt: skip
+    part = _part(docx_paragraphs(data), "Beside the national assessment")
+    text = "\n".join(t for _, t in part)
+    neutral = "The findings in this area are not set out indicator by indicator in this profile."
+    assert ("Heading 3", "Right to work") in part
+    assert part[part.index(("Heading 3", "Right to work")) + 1] == ("Normal", neutral)
+    if audience == "government":
+        assert part[0][1].startswith("How the answers of this local assessment compare")
+        assert sum(t.startswith("Local: Yes ") for _, t in part) == 6
+        assert sum(t.startswith("National: Yes ") for _, t in part) == 6
+    else:  # not a ranking, and nothing counted
+        assert part[0][1].startswith("The key findings of the national assessment")
+        assert "%" not in text and "Local:" not in text and "Indicators" not in text
+        assert ("Heading 3", "Nationally well developed: Migrants' rights") in part
