@@ -6,12 +6,13 @@ import os
 from collections.abc import Mapping, Sequence
 from contextvars import ContextVar
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 
 from mgi_cli.choices import Color
 from mgi_cli.problems.problem import shown_path
+from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
 if TYPE_CHECKING:
     from datetime import date
@@ -20,6 +21,31 @@ if TYPE_CHECKING:
     from mgi_cli.errors import MgiError
     from mgi_cli.repository.root import Repository
     from mgi_cli.repository.settings import RepositoryConfig
+
+StaleAfterOption = Annotated[
+    int | None,
+    typer.Option(
+        "--stale-after",
+        min=1,
+        metavar="DAYS",
+        help="Days after which a reference is stale (default: mgi.toml's, else "
+        f"{DEFAULT_STALE_AFTER_DAYS}).",
+    ),
+]
+
+
+def template_dir_option(names: str = "") -> Any:
+    """The --template-dir option of a command whose templates a user may override;
+    ``names`` says which templates the folder may hold."""
+    held = f" ({names})" if names else ""
+    return typer.Option(
+        "--template-dir",
+        metavar="DIR",
+        exists=True,
+        file_okay=False,
+        help=f"Your templates{held}, used before the packaged ones (run sandboxed).",
+    )
+
 
 CatalogueOption = Annotated[
     list[Path] | None,

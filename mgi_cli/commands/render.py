@@ -13,6 +13,7 @@ from mgi_cli.commands.common import (
     catalogue_library,
     emit,
     settings_here,
+    template_dir_option,
     with_settings,
 )
 from mgi_cli.commands.help import Command, examples
@@ -58,16 +59,7 @@ def profile(
             "--output", "-o", dir_okay=False, metavar="FILE", help="Write here (default: stdout)."
         ),
     ] = None,
-    template_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--template-dir",
-            metavar="DIR",
-            exists=True,
-            file_okay=False,
-            help="Your templates, used before the packaged ones (run sandboxed).",
-        ),
-    ] = None,
+    template_dir: Annotated[Path | None, template_dir_option()] = None,
     catalogue: CatalogueOption = None,
     compare_national: Annotated[
         bool,

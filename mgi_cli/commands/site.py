@@ -9,7 +9,12 @@ from typing import TYPE_CHECKING, Annotated
 
 import typer
 
-from mgi_cli.commands.common import CatalogueOption, catalogue_library, repository_matrices
+from mgi_cli.commands.common import (
+    CatalogueOption,
+    catalogue_library,
+    repository_matrices,
+    template_dir_option,
+)
 from mgi_cli.commands.help import Command, examples
 from mgi_cli.errors import UsageError
 from mgi_cli.problems.problem import shown_path
@@ -38,17 +43,7 @@ OutputOption = Annotated[
         "--output", "-o", file_okay=False, metavar="DIR", help="The folder the site is written to."
     ),
 ]
-TemplateDirOption = Annotated[
-    Path | None,
-    typer.Option(
-        "--template-dir",
-        metavar="DIR",
-        exists=True,
-        file_okay=False,
-        help="Your templates (site/*.j2, profile.html.j2...), used before the packaged "
-        "ones (run sandboxed).",
-    ),
-]
+TemplateDirOption = Annotated[Path | None, template_dir_option("site/*.j2, profile.html.j2...")]
 JobsOption = Annotated[
     int,
     typer.Option(

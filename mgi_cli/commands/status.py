@@ -11,6 +11,7 @@ from mgi_cli.choices import DEFAULT_LANG, Lang, ListingFormat
 from mgi_cli.commands.common import (
     CatalogueOption,
     ColorOption,
+    StaleAfterOption,
     catalogue_library,
     no_matrices_found,
     repository_here,
@@ -20,7 +21,6 @@ from mgi_cli.commands.common import (
 )
 from mgi_cli.errors import UsageError
 from mgi_cli.problems.problem import shown_path
-from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
 
 def status(
@@ -34,16 +34,7 @@ def status(
     output_format: Annotated[
         ListingFormat, typer.Option("--format", help="The output's format.")
     ] = ListingFormat.TEXT,
-    stale_after: Annotated[
-        int | None,
-        typer.Option(
-            "--stale-after",
-            min=1,
-            metavar="DAYS",
-            help="Days after which a reference is stale (default: mgi.toml's, else "
-            f"{DEFAULT_STALE_AFTER_DAYS}).",
-        ),
-    ] = None,
+    stale_after: StaleAfterOption = None,
     lang: Annotated[
         Lang, typer.Option("--lang", help="The language of dimension names.")
     ] = DEFAULT_LANG,

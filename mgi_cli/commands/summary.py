@@ -16,6 +16,7 @@ from mgi_cli.commands.common import (
     catalogue_library,
     emit,
     settings_here,
+    template_dir_option,
     with_settings,
 )
 from mgi_cli.errors import UsageError
@@ -79,15 +80,7 @@ def summary(
         ),
     ] = None,
     template_dir: Annotated[
-        Path | None,
-        typer.Option(
-            "--template-dir",
-            metavar="DIR",
-            exists=True,
-            file_okay=False,
-            help="Your templates (summary.md.j2, summary.html.j2), used before the packaged "
-            "ones (run sandboxed).",
-        ),
+        Path | None, template_dir_option("summary.md.j2, summary.html.j2")
     ] = None,
     catalogue: CatalogueOption = None,
 ) -> None:

@@ -14,6 +14,7 @@ from mgi_cli.choices import ValidateFormat
 from mgi_cli.commands.common import (
     CatalogueOption,
     ColorOption,
+    StaleAfterOption,
     catalogue_library,
     no_matrices_found,
     repository_matrices,
@@ -21,7 +22,6 @@ from mgi_cli.commands.common import (
 )
 from mgi_cli.errors import UsageError
 from mgi_cli.problems.problem import shown_path
-from mgi_cli.repository.settings import DEFAULT_STALE_AFTER_DAYS
 
 if TYPE_CHECKING:
     from mgi_cli.repository.root import Repository
@@ -55,16 +55,7 @@ def validate(
             "--jobs", "-j", min=1, metavar="N", help="Parallel processes (default: cores)."
         ),
     ] = None,
-    stale_after: Annotated[
-        int | None,
-        typer.Option(
-            "--stale-after",
-            min=1,
-            metavar="DAYS",
-            help="Days after which a reference is stale (default: mgi.toml's, else "
-            f"{DEFAULT_STALE_AFTER_DAYS}).",
-        ),
-    ] = None,
+    stale_after: StaleAfterOption = None,
     changed_since: Annotated[
         str | None,
         typer.Option(
