@@ -194,26 +194,13 @@ def _developments(
     ):
         doc.add_heading(heading, level=2)
         for item in developments[key]:
-            change = _("before: %(before)s; now: %(after)s") % {
-                "before": item["before"],
-                "after": item["after"],
-            }
-            doc.add_paragraph(_change(item, change, tr, government), style="List Bullet")
+            doc.add_paragraph(_change(item, tr, government), style="List Bullet")
         if not developments[key]:
             doc.add_paragraph(_("None."))
     if developments["scope"]:
         doc.add_heading(_("Changes in the indicators used"), level=2)
         for item in developments["scope"]:
-            if item["before"] and item["after"]:
-                change = _("before: %(before)s; now: %(after)s") % {
-                    "before": item["before"],
-                    "after": item["after"],
-                }
-            elif item["after"]:
-                change = _("now: %(after)s") % {"after": item["after"]}
-            else:
-                change = _("before: %(before)s") % {"before": item["before"]}
-            line = _change({**item, "context_specific": False}, change, tr, government)
+            line = _change(item, tr, government)
             if item["reason"]:
                 line += " " + _("Reason: %(reason)s") % {"reason": item["reason"]}
             doc.add_paragraph(line, style="List Bullet")
@@ -239,9 +226,18 @@ def _developments(
         )
 
 
-def _change(item: dict[str, Any], change: str, tr: Translations, government: bool) -> str:
-    """One line of the developments: section, (indicator), text, change, (restricted)."""
+def _change(item: dict[str, Any], tr: Translations, government: bool) -> str:
+    """One line of the developments: section, (indicator), text, before and after,
+    (restricted). A changed answer has both sides; an indicator added or dropped from the
+    set used (``scope``) may have one."""
     _ = tr.gettext
+    before, after = item["before"], item["after"]
+    if before and after:
+        change = _("before: %(before)s; now: %(after)s") % {"before": before, "after": after}
+    elif after:
+        change = _("now: %(after)s") % {"after": after}
+    else:
+        change = _("before: %(before)s") % {"before": before}
     label = _("%(label)s:")
     parts = [label % {"label": item["section"]}]
     if government:
