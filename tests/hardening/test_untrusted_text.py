@@ -455,6 +455,8 @@ def test_a_csv_cell_never_starts_a_formula(value: object) -> None:
     cell = csv_cell(value)
     if isinstance(value, str):
         assert not str(cell).startswith(("=", "+", "-", "@", "\t", "\r"))
-        assert str(cell).removeprefix("'") == value or cell == value
+        # A lone carriage return becomes a newline, so the writer quotes the cell.
+        text = value.replace("\r\n", "\n").replace("\r", "\n")
+        assert str(cell).removeprefix("'") == text or cell == text
     else:
         assert cell == value
